@@ -1,0 +1,28 @@
+package io.nodeplane.command.support;
+
+/**
+ * A command broke a business rule. Carries the HTTP-facing outcome so the API can answer with the
+ * right status and a stable {@code code} instead of a 500.
+ */
+public class CommandRejectedException extends RuntimeException {
+
+    /** How the rejection surfaces to a client. */
+    public enum Kind { BAD_REQUEST, NOT_FOUND, CONFLICT, GONE }
+
+    private final Kind kind;
+    private final String code;
+
+    public CommandRejectedException(Kind kind, String code, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.code = code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,48 @@
+package io.nodeplane.command.support;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Set validation for values that must be unique across aggregates (user e-mails, workspace slugs).
+ * Claims run inside the command's transaction, so a claim and the events it guards commit or roll
+ * back together; the primary key makes concurrent claims safe without reading any read model.
+ */
+@Component
+public class UniqueKeys {
+
+    public static final String USER_EMAIL = "user.email";
+    public static final String WORKSPACE_SLUG = "workspace.slug";
+
+    private final JdbcTemplate jdbc;
+
+    UniqueKeys(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Claims {@code key} in {@code scope} for {@code ownerId}; false when someone else holds it. */
+    public boolean claim(String scope, String key, UUID ownerId) {
+        int inserted = jdbc.update(
+                "INSERT INTO unique_key (scope, key, owner_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                scope, key, ownerId);
+        if (inserted == 1) {
+            return true;
+        }
+        UUID holder = jdbc.queryForObject(
+                "SELECT owner_id FROM unique_key WHERE scope = ? AND key = ?", UUID.class, scope, key);
+        return ownerId.equals(holder);
+    }
+
+    /** Whether anyone holds {@code key} in {@code scope}. */
+    public boolean isClaimed(String scope, String key) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM unique_key WHERE scope = ? AND key = ?", Long.class, scope, key);
+        return n != null && n > 0;
+    }
+
+    /** Number of keys claimed in a scope, e.g. how many users exist. */
+    public long count(String scope) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM unique_key WHERE scope = ?", Long.class, scope);
+        return n == null ? 0 : n;
+    }
+}

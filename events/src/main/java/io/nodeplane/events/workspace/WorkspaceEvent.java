@@ -1,0 +1,8 @@
+package io.nodeplane.events.workspace;
+
+import java.util.UUID;
+
+/** Events of the workspace context; each belongs to the {@code Workspace} aggregate. */
+public sealed interface WorkspaceEvent permits WorkspaceCreatedEvent, WorkspaceMemberAddedEvent {
+    UUID workspaceId();
+}

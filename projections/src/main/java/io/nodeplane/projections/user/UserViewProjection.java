@@ -1,0 +1,46 @@
+package io.nodeplane.projections.user;
+
+import static io.nodeplane.projections.support.Blocking.await;
+
+import io.nodeplane.events.user.UserCreatedEvent;
+import io.nodeplane.events.user.UserSessionsRevokedEvent;
+import io.nodeplane.query.user.UserViewRepository;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/** Maintains {@code user_view}. */
+@Component
+@ProcessingGroup("user-view")
+class UserViewProjection {
+
+    private final UserViewRepository users;
+
+    UserViewProjection(UserViewRepository users) {
+        this.users = users;
+    }
+
+    @EventHandler
+    void on(UserCreatedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(users.insert(event.userId(), event.email(), event.name(), role(event), event.active(),
+                event.timezone(), at, seq));
+    }
+
+    @EventHandler
+    void on(UserSessionsRevokedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(users.updateSessionVersion(event.userId(), event.sessionVersion(), at, seq));
+    }
+
+    @ResetHandler
+    void reset() {
+        await(users.deleteAll());
+    }
+
+    private static String role(UserCreatedEvent event) {
+        return event.role().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,25 @@
+package io.nodeplane.query.user;
+
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Reactive queries over users. Empty {@link Mono} when nothing matches. */
+@Service
+public class UserQueryService {
+
+    private final UserViewRepository repository;
+
+    UserQueryService(UserViewRepository repository) {
+        this.repository = repository;
+    }
+
+    public Mono<UserView> byId(UUID id) {
+        return repository.findById(id);
+    }
+
+    /** Case-insensitive lookup by e-mail address. */
+    public Mono<UserView> byEmail(String email) {
+        return repository.findByEmail(email);
+    }
+}
