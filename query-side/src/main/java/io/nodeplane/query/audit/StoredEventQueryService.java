@@ -48,7 +48,7 @@ public class StoredEventQueryService {
                 .bind("after", afterIndex).bind("limit", bounded)
                 .map(StoredEventQueryService::map).all()
                 .collectList()
-                .flatMapIterable(events -> untilYoungGap(afterIndex, events));
+                .flatMapIterable(events -> untilYoungGap(afterIndex, events, clock.instant()));
     }
 
     /** Events after {@code afterIndex}, then every new one as it is committed; never completes. */
@@ -80,10 +80,11 @@ public class StoredEventQueryService {
         });
     }
 
-    List<StoredEvent> untilYoungGap(long afterIndex, List<StoredEvent> events) {
+    /** The leading events that are safe to hand out: up to the first gap younger than {@link #GAP_TIMEOUT}. */
+    static List<StoredEvent> untilYoungGap(long afterIndex, List<StoredEvent> events, Instant now) {
         List<StoredEvent> safe = new ArrayList<>(events.size());
         long previous = afterIndex;
-        Instant gapHorizon = clock.instant().minus(GAP_TIMEOUT);
+        Instant gapHorizon = now.minus(GAP_TIMEOUT);
         for (StoredEvent event : events) {
             boolean gap = event.globalIndex() != previous + 1;
             if (gap && event.timestamp().isAfter(gapHorizon)) {

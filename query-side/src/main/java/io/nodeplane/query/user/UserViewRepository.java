@@ -19,7 +19,7 @@ public class UserViewRepository {
 
     private final DatabaseClient db;
 
-    UserViewRepository(DatabaseClient db) {
+    public UserViewRepository(DatabaseClient db) {
         this.db = db;
     }
 

@@ -2,7 +2,6 @@ package io.nodeplane.api.config.db;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -69,8 +68,8 @@ final class EmbeddedPostgres implements AutoCloseable {
                 initdb(dist.resolve("bin"), dataDir, password, root);
             }
             EmbeddedPostgres server = new EmbeddedPostgres(dataDir, dist.resolve("bin"), root, freePort(), password);
+            server.stopOrphan();
             server.startServer();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
@@ -87,6 +86,24 @@ final class EmbeddedPostgres implements AutoCloseable {
 
     Path dataDir() {
         return dataDir;
+    }
+
+    // a previous run killed without a chance to stop its server leaves it running on our data
+    private void stopOrphan() throws IOException {
+        if (Files.exists(dataDir.resolve("postmaster.pid")) && succeeds(command(binDir.resolve("pg_ctl").toString(),
+                "-D", dataDir.toString(), "status"))) {
+            log.warn("Stopping an embedded PostgreSQL left running by an earlier start on {}", dataDir);
+            close();
+        }
+    }
+
+    private static boolean succeeds(List<String> command) throws IOException {
+        try {
+            run(command, command.get(0));
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 
     private void startServer() throws IOException {
@@ -163,19 +180,20 @@ final class EmbeddedPostgres implements AutoCloseable {
             throw new IllegalStateException("The embedded PostgreSQL ships for Linux only; set DB_HOST (or DB_URL) "
                     + "to use an external PostgreSQL on this system");
         }
-        InputStream archive = EmbeddedPostgres.class.getClassLoader().getResourceAsStream(resource);
-        if (archive == null) {
+        java.net.URL url = EmbeddedPostgres.class.getClassLoader().getResource(resource);
+        if (url == null) {
             throw new IllegalStateException("No embedded PostgreSQL binaries (" + resource + ") for this CPU; "
                     + "set DB_HOST (or DB_URL) to use an external PostgreSQL");
         }
-        Path target = distRoot.resolve(archName());
+        // one folder per binaries artifact (its URL names the version), so an upgrade extracts afresh
+        String version = Integer.toHexString(url.toString().hashCode());
+        Path target = distRoot.resolve(archName() + "-" + version);
         if (Files.exists(target.resolve(".complete"))) {
-            archive.close();
             return target;
         }
         Files.createDirectories(target);
         try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new XZCompressorInputStream(new BufferedInputStream(archive)))) {
+                new XZCompressorInputStream(new BufferedInputStream(url.openStream())))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path out = target.resolve(entry.getName()).normalize();

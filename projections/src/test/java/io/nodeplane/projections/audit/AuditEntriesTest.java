@@ -1,0 +1,74 @@
+package io.nodeplane.projections.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nodeplane.events.auth.LoginFailedEvent;
+import io.nodeplane.events.auth.LoginFailureReason;
+import io.nodeplane.events.user.UserCreatedEvent;
+import io.nodeplane.events.user.UserRole;
+import io.nodeplane.events.workspace.WorkspaceCreatedEvent;
+import io.nodeplane.query.audit.AuditEntry;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+
+class AuditEntriesTest {
+
+    private final UUID eventId = UUID.randomUUID();
+    private final Instant at = Instant.parse("2026-11-23T10:00:00Z");
+
+    @Test
+    void mapsActorMetadataAndTargetOfAUserCreation() {
+        UUID user = UUID.randomUUID();
+        UUID actor = UUID.randomUUID();
+        MetaData meta = MetaData.from(Map.of("actorType", "user", "actorUserId", actor.toString(),
+                "actorEmail", "root@example.com", "ipAddress", "10.0.0.1", "userAgent", "curl", "correlationId", "c-1"));
+
+        AuditEntry entry = AuditEntries.of(new UserCreatedEvent(user, "ada@example.com", "Ada", UserRole.USER, false, "UTC"),
+                eventId, 42, at, meta).orElseThrow();
+
+        assertThat(entry.id()).isEqualTo(eventId);
+        assertThat(entry.globalIndex()).isEqualTo(42);
+        assertThat(entry.scope()).isEqualTo("platform");
+        assertThat(entry.action()).isEqualTo("user.created");
+        assertThat(entry.targetType()).isEqualTo("user");
+        assertThat(entry.targetId()).isEqualTo(user.toString());
+        assertThat(entry.targetLabel()).isEqualTo("ada@example.com");
+        assertThat(entry.actorType()).isEqualTo("user");
+        assertThat(entry.actorUserId()).isEqualTo(actor);
+        assertThat(entry.actorEmailSnapshot()).isEqualTo("root@example.com");
+        assertThat(entry.ipAddress()).isEqualTo("10.0.0.1");
+        assertThat(entry.userAgent()).isEqualTo("curl");
+        assertThat(entry.changes()).contains("\"before\":null").contains("\"role\":\"user\"").contains("\"isActive\":false");
+        assertThat(entry.metadata()).contains("\"correlationId\":\"c-1\"");
+        assertThat(entry.createdAt()).isEqualTo(at);
+    }
+
+    @Test
+    void anEventWithoutActorMetadataIsAttributedToTheSystem() {
+        AuditEntry entry = AuditEntries.of(new LoginFailedEvent(null, "who@example.com", LoginFailureReason.UNKNOWN_EMAIL),
+                eventId, 1, at, MetaData.emptyInstance()).orElseThrow();
+        assertThat(entry.actorType()).isEqualTo("system");
+        assertThat(entry.actorUserId()).isNull();
+        assertThat(entry.action()).isEqualTo("auth.login.failed");
+        assertThat(entry.targetId()).isNull();
+        assertThat(entry.metadata()).isEqualTo("{\"reason\":\"unknown_email\"}");
+    }
+
+    @Test
+    void workspaceEventsAreWorkspaceScoped() {
+        UUID ws = UUID.randomUUID();
+        AuditEntry entry = AuditEntries.of(new WorkspaceCreatedEvent(ws, "Ops", "ops", "UTC", false, null),
+                eventId, 3, at, MetaData.emptyInstance()).orElseThrow();
+        assertThat(entry.scope()).isEqualTo("workspace");
+        assertThat(entry.workspaceId()).isEqualTo(ws);
+        assertThat(entry.targetLabel()).isEqualTo("Ops");
+    }
+
+    @Test
+    void eventsWithoutAnAuditMeaningProduceNoEntry() {
+        assertThat(AuditEntries.of("not an event", eventId, 1, at, MetaData.emptyInstance())).isEmpty();
+    }
+}
