@@ -48,6 +48,16 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Runs one statement and returns the first column of the first row as text. */
+    public String queryString(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     @Override
     public void close() {
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -1,0 +1,67 @@
+package io.nodeplane.api.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nodeplane.api.support.ApplicationIT;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlatformIT extends ApplicationIT {
+
+    @Test
+    void healthAnswersOnBothPathsWithoutAToken() {
+        for (String path : List.of("/health", "/api/v1/health")) {
+            http.get().uri(path).exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.service").isEqualTo("noderax-api")
+                    .jsonPath("$.status").isEqualTo("ok")
+                    .jsonPath("$.timestamp").isNotEmpty()
+                    .jsonPath("$.startedAt").isNotEmpty()
+                    .jsonPath("$.bootId").isNotEmpty();
+        }
+        Map<?, ?> first = http.get().uri("/health").exchange().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> second = http.get().uri("/api/v1/health").exchange().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(first.get("bootId")).isEqualTo(second.get("bootId"));
+    }
+
+    @Test
+    void dependenciesReportTheDatabaseAndEveryProjectionProcessor() {
+        http.get().uri("/api/v1/health/dependencies").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.database.status").isEqualTo("ok")
+                .jsonPath("$.database.eventStoreHead").value(h -> assertThat(((Number) h).longValue()).isPositive())
+                .jsonPath("$.eventProcessors[?(@.name == 'user-view')].status").isEqualTo("running")
+                .jsonPath("$.eventProcessors[?(@.name == 'audit-log')].status").isEqualTo("running")
+                .jsonPath("$.eventProcessors[?(@.name == 'workspace-view')].lag").exists()
+                .jsonPath("$.redis.enabled").isEqualTo(false);
+    }
+
+    @Test
+    void prometheusMetricsArePublished() {
+        // the test client shares the server's (deliberately small) body limit; metrics are larger
+        String text = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
+                .get().uri("/metrics").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(text).contains("# TYPE jvm_memory_used_bytes gauge");
+    }
+
+    @Test
+    void openApiDeclaresBearerAuthAndDescribesEveryOperation() throws Exception {
+        byte[] json = http.get().uri("/api/v1/docs-json").exchange().expectStatus().isOk().expectBody()
+                .returnResult().getResponseBodyContent();
+        JsonNode doc = new ObjectMapper().readTree(json);
+        assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        List<String> undocumented = new ArrayList<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (op.getValue().path("summary").asText().isBlank()) {
+                undocumented.add(op.getKey() + " " + path.getKey());
+            }
+        }));
+        assertThat(undocumented).isEmpty();
+        assertThat(doc.get("paths").has("/api/v1/auth/login")).isTrue();
+        assertThat(doc.get("paths").has("/api/v1/audit/events/stream")).isTrue();
+        http.get().uri("/api/v1/docs").exchange().expectStatus().value(s -> assertThat(s).isBetween(200, 399));
+    }
+}

@@ -1,0 +1,102 @@
+package io.nodeplane.api.support;
+
+import static org.awaitility.Awaitility.await;
+
+import io.nodeplane.api.command.Actor;
+import io.nodeplane.api.command.Commands;
+import io.nodeplane.command.user.CreateUserCommand;
+import io.nodeplane.command.user.UserCredentials;
+import io.nodeplane.events.user.UserRole;
+import io.nodeplane.query.user.UserQueryService;
+import io.nodeplane.testsupport.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole application on a random port, against a fresh database on the real PostgreSQL server.
+ * Every subclass shares one application context and one database (Spring's context cache).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApplicationIT {
+
+    public static final String ADMIN_EMAIL = "admin@it.example.com";
+    public static final String ADMIN_PASSWORD = "it-admin-password-1";
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    protected static final TestDatabase DB = TestDatabase.create("np_it");
+    private static final Path STATE_DIR = stateDir();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(DB::close));
+    }
+
+    @Autowired
+    protected WebTestClient http;
+    @Autowired
+    protected Commands commands;
+    @Autowired
+    protected UserQueryService users;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("nodeplane.db.host", () -> DB.host);
+        registry.add("nodeplane.db.port", () -> DB.port);
+        registry.add("nodeplane.db.username", () -> DB.username);
+        registry.add("nodeplane.db.password", () -> DB.password);
+        registry.add("nodeplane.db.name", () -> DB.name);
+        registry.add("nodeplane.db.url", () -> "");
+        registry.add("nodeplane.state-dir", STATE_DIR::toString);
+        registry.add("nodeplane.jwt.secret", () -> "integration-tests-secret-of-at-least-32-bytes!");
+        registry.add("nodeplane.seed.enabled", () -> "true");
+        registry.add("nodeplane.seed.admin-email", () -> ADMIN_EMAIL);
+        registry.add("nodeplane.seed.admin-password", () -> ADMIN_PASSWORD);
+        registry.add("nodeplane.max-body-bytes", () -> MAX_BODY_BYTES);
+    }
+
+    /** Signs in and returns the access token. */
+    protected String login(String email, String password) {
+        Map<?, ?> body = http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", password))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) body.get("accessToken");
+    }
+
+    protected String adminToken() {
+        return login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /** Creates a user through the real command path and waits until its read model exists. */
+    protected UUID createUser(String email, String password, boolean active, UserRole role) {
+        UUID id = UUID.randomUUID();
+        commands.send(new CreateUserCommand(id, email, "Test User", role, active, "UTC", UserCredentials.hash(password)),
+                Actor.system("it-" + UUID.randomUUID())).block(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(15)).until(() -> users.byId(id).blockOptional().isPresent());
+        return id;
+    }
+
+    protected static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@it.example.com";
+    }
+
+    protected long storedEvents() {
+        return DB.queryLong("SELECT count(*) FROM domain_event_entry");
+    }
+
+    private static Path stateDir() {
+        try {
+            return Files.createTempDirectory("nodeplane-it-state");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
