@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.nodeplane.command.support.CommandRejectedException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,10 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
         }
         if (ex instanceof CommandRejectedException e) {
             return responses.write(exchange, status(e.kind()), e.code(), e.getMessage(), null);
+        }
+        if (causedBy(ex, ConcurrencyException.class) || causedBy(ex, ConflictingModificationException.class)) {
+            return responses.write(exchange, HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                    "The resource was changed concurrently; reload and retry", null);
         }
         if (ex instanceof WebExchangeBindException e) {
             List<String> errors = e.getFieldErrors().stream().map(ApiErrorHandler::describe).toList();
