@@ -38,21 +38,22 @@ public final class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), username, password);
     }
 
-    /** Runs one statement and returns the first column of the first row as a long. */
+    /** Runs one query and returns the first column of the first row as a long. */
     public long queryLong(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return firstValue(sql, Long.class);
     }
 
-    /** Runs one statement and returns the first column of the first row as text. */
+    /** Runs one query and returns the first column of the first row as text. */
     public String queryString(String sql) {
+        return firstValue(sql, String.class);
+    }
+
+    private <T> T firstValue(String sql, Class<T> type) {
         try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
+            if (!rs.next()) {
+                throw new IllegalStateException("no row: " + sql);
+            }
+            return rs.getObject(1, type);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }

@@ -1,11 +1,19 @@
 package io.nodeplane.api.security;
 
+import io.nodeplane.query.user.UserView;
 import java.util.UUID;
 
-/** The signed-in user of a request, as verified against the current {@code user_view} row. */
-public record AuthenticatedUser(UUID id, String email, String name, String role) {
+/**
+ * The signed-in user of a request, with the {@code user_view} row it was verified against (active,
+ * same session version) when the request arrived.
+ */
+public record AuthenticatedUser(UserView view) {
 
-    public boolean isPlatformAdmin() {
-        return "platform_admin".equals(role);
+    public UUID id() {
+        return view.id();
+    }
+
+    public String email() {
+        return view.email();
     }
 }

@@ -73,7 +73,7 @@ class SecurityConfiguration {
                         .filter(user -> user.isActive() && user.sessionVersion() == claims.sessionVersion()))
                 .switchIfEmpty(Mono.error(new BadCredentialsException("Invalid or expired token")))
                 .map(user -> new UsernamePasswordAuthenticationToken(
-                        new AuthenticatedUser(user.id(), user.email(), user.name(), user.role()), null,
+                        new AuthenticatedUser(user), null,
                         List.of(new SimpleGrantedAuthority("ROLE_" + user.role().toUpperCase()))));
     }
 }
