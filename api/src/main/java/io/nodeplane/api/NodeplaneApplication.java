@@ -10,9 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class NodeplaneApplication {
 
     static {
-        // a self-hosted control plane does not phone home; also keeps air-gapped logs clean
-        if (System.getProperty("axoniq.update-checker.disabled") == null) {
-            System.setProperty("axoniq.update-checker.disabled", "true");
+        // a self-hosted control plane does not phone home, nor advertise a console it does not use
+        defaultSystemProperty("axoniq.update-checker.disabled", "true");
+        defaultSystemProperty("disable-axoniq-console-message", "true");
+    }
+
+    private static void defaultSystemProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
         }
     }
 

@@ -18,8 +18,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,9 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Makes a fresh installation usable: the first platform admin (from {@code SEED_DEFAULT_ADMIN} and
  * {@code ADMIN_*}, or generated with its password written to a 600 file in the state directory)
  * and the default workspace. Runs under a PostgreSQL advisory lock so concurrent instances seed once.
+ *
+ * <p>It runs as a lifecycle step after Axon has started and before the web server opens, so the
+ * first request the service answers already finds the admin.
  */
 @Component
-class FirstRunSeeder implements ApplicationRunner {
+class FirstRunSeeder implements SmartLifecycle {
 
     static final String GENERATED_ADMIN_EMAIL = "admin@localhost";
     static final String CREDENTIALS_FILE = "initial_admin_credentials";
@@ -54,8 +56,27 @@ class FirstRunSeeder implements ApplicationRunner {
         this.transaction = transaction;
     }
 
+    private volatile boolean running;
+
     @Override
-    public void run(ApplicationArguments args) throws Exception {
+    public int getPhase() {
+        // after Axon's configuration starts (DEFAULT_PHASE - 3072), before the web server (DEFAULT_PHASE - 2048)
+        return SmartLifecycle.DEFAULT_PHASE - 2560;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public void start() {
+        running = true;
         // transaction-scoped advisory lock: released on commit, even if this instance dies
         UUID admin = transaction.execute(status -> {
             jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, LOCK_KEY);
