@@ -120,6 +120,38 @@ class AuthIT extends ApplicationIT {
                 .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1);
     }
 
+    @Test
+    void auditLogFiltersByActorTargetTypeTimeAndPage() {
+        String email = uniqueEmail("filtered");
+        UUID id = createUser(email, "filtered-password", true, UserRole.USER);
+        java.time.Instant before = java.time.Instant.now();
+        login(email, "filtered-password");
+        String token = adminToken();
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            List<Map<String, Object>> byEmail = query(token, "actor=" + email.substring(0, 12));
+            assertThat(byEmail).extracting(e -> e.get("action")).containsExactly("auth.login.success");
+            assertThat(query(token, "actor=" + id)).hasSize(1);
+        });
+        assertThat(query(token, "targetType=user&action=user.created"))
+                .allSatisfy(e -> assertThat(e.get("action")).isEqualTo("user.created"))
+                .anySatisfy(e -> assertThat(e.get("targetLabel")).isEqualTo(email));
+        assertThat(query(token, "action=auth.login.success&from=" + before))
+                .allSatisfy(e -> assertThat(java.time.Instant.parse((String) e.get("createdAt"))).isAfterOrEqualTo(before))
+                .isNotEmpty();
+        assertThat(query(token, "to=" + before.minusSeconds(3600) + "&action=auth.login.success")).isEmpty();
+        List<Map<String, Object>> firstTwo = query(token, "limit=2");
+        assertThat(query(token, "limit=1&offset=1")).extracting(e -> e.get("id")).containsExactly(firstTwo.get(1).get("id"));
+        assertThat(query(token, "actor=" + "%")).isEmpty(); // matched literally, not as a pattern
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> query(String token, String params) {
+        return http.get().uri("/api/v1/audit-logs?" + params).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody()
+                .stream().map(m -> (Map<String, Object>) m).toList();
+    }
+
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> auditEntries(String token, String action) {
         return http.get().uri("/api/v1/audit-logs?limit=100&action=" + action).headers(h -> h.setBearerAuth(token))

@@ -39,6 +39,17 @@ class PlatformIT extends ApplicationIT {
     }
 
     @Test
+    void firstStartSeedsTheAdminAndOneDefaultWorkspaceItOwns() {
+        assertThat(DB.queryLong("SELECT count(*) FROM workspace_view WHERE is_default")).isEqualTo(1);
+        assertThat(DB.queryString("SELECT slug FROM workspace_view WHERE is_default")).isEqualTo("default");
+        String adminId = DB.queryString("SELECT id::text FROM user_view WHERE email_normalized = '" + ADMIN_EMAIL + "'");
+        assertThat(DB.queryString("SELECT created_by_user_id::text FROM workspace_view WHERE is_default")).isEqualTo(adminId);
+        String ownerEvent = DB.queryString("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                + "WHERE payload_type = 'io.nodeplane.events.workspace.WorkspaceMemberAddedEvent'");
+        assertThat(ownerEvent).contains("\"userId\":\"" + adminId + "\"", "\"role\":\"OWNER\"");
+    }
+
+    @Test
     void prometheusMetricsArePublished() {
         // the test client shares the server's (deliberately small) body limit; metrics are larger
         String text = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
