@@ -18,6 +18,18 @@ public class CommandRejectedException extends RuntimeException {
         this.code = code;
     }
 
+    public static CommandRejectedException badRequest(String code, String message) {
+        return new CommandRejectedException(Kind.BAD_REQUEST, code, message);
+    }
+
+    public static CommandRejectedException notFound(String code, String message) {
+        return new CommandRejectedException(Kind.NOT_FOUND, code, message);
+    }
+
+    public static CommandRejectedException conflict(String code, String message) {
+        return new CommandRejectedException(Kind.CONFLICT, code, message);
+    }
+
     public Kind kind() {
         return kind;
     }

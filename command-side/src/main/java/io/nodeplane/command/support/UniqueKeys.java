@@ -1,5 +1,6 @@
 package io.nodeplane.command.support;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,8 @@ public class UniqueKeys {
 
     public static final String USER_EMAIL = "user.email";
     public static final String WORKSPACE_SLUG = "workspace.slug";
+    /** One key, {@code "default"}, held by the platform's default workspace. */
+    public static final String DEFAULT_WORKSPACE = "workspace.default";
 
     private final JdbcTemplate jdbc;
 
@@ -32,6 +35,26 @@ public class UniqueKeys {
         UUID holder = jdbc.queryForObject(
                 "SELECT owner_id FROM unique_key WHERE scope = ? AND key = ?", UUID.class, scope, key);
         return ownerId.equals(holder);
+    }
+
+    /** Frees {@code key} if {@code ownerId} holds it. */
+    public void release(String scope, String key, UUID ownerId) {
+        jdbc.update("DELETE FROM unique_key WHERE scope = ? AND key = ? AND owner_id = ?", scope, key, ownerId);
+    }
+
+    /**
+     * Makes {@code newOwner} hold {@code key}, taking it from whoever held it (row-locked, so two
+     * concurrent transfers serialise). Returns the previous holder, or {@code null}.
+     */
+    public UUID transfer(String scope, String key, UUID newOwner) {
+        List<UUID> previous = jdbc.queryForList(
+                "SELECT owner_id FROM unique_key WHERE scope = ? AND key = ? FOR UPDATE", UUID.class, scope, key);
+        if (previous.isEmpty()) {
+            jdbc.update("INSERT INTO unique_key (scope, key, owner_id) VALUES (?, ?, ?)", scope, key, newOwner);
+            return null;
+        }
+        jdbc.update("UPDATE unique_key SET owner_id = ? WHERE scope = ? AND key = ?", newOwner, scope, key);
+        return previous.get(0);
     }
 
     /** Whether anyone holds {@code key} in {@code scope}. */

@@ -19,6 +19,7 @@ class User {
     @AggregateIdentifier
     private UUID userId;
     private int sessionVersion;
+    private boolean active;
 
     User() {
         // for Axon
@@ -43,6 +44,12 @@ class User {
     void on(UserCreatedEvent event) {
         this.userId = event.userId();
         this.sessionVersion = 0;
+        this.active = event.active();
+    }
+
+    /** Only active users who accepted their invitation may be given workspace or team memberships. */
+    boolean canJoinWorkspaces() {
+        return active;
     }
 
     @EventSourcingHandler

@@ -3,6 +3,8 @@ package io.nodeplane.events.workspace;
 import java.util.UUID;
 
 /** Events of the workspace context; each belongs to the {@code Workspace} aggregate. */
-public sealed interface WorkspaceEvent permits WorkspaceCreatedEvent, WorkspaceMemberAddedEvent {
+public sealed interface WorkspaceEvent permits WorkspaceCreatedEvent, WorkspaceUpdatedEvent,
+        WorkspaceDefaultChangedEvent, WorkspaceArchivedEvent, WorkspaceRestoredEvent, WorkspaceDeletedEvent,
+        WorkspaceMemberAddedEvent, WorkspaceMemberRoleChangedEvent, WorkspaceMemberRemovedEvent {
     UUID workspaceId();
 }
