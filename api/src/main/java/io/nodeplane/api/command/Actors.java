@@ -28,6 +28,11 @@ public final class Actors {
                 .defaultIfEmpty(anonymous);
     }
 
+    /** The signed-in user of this exchange. */
+    public static Actor of(ServerWebExchange exchange, AuthenticatedUser user) {
+        return anonymous(exchange).as(user.id(), user.email());
+    }
+
     public static Actor anonymous(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String ip = remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.nodeplane.command.support.CommandRejectedException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import java.util.List;
@@ -47,6 +48,9 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
         }
         if (ex instanceof CommandRejectedException e) {
             return responses.write(exchange, status(e.kind()), e.code(), e.getMessage(), null);
+        }
+        if (causedBy(ex, AggregateNotFoundException.class)) {
+            return responses.write(exchange, HttpStatus.NOT_FOUND, "NOT_FOUND", "The resource was not found", null);
         }
         if (causedBy(ex, ConcurrencyException.class) || causedBy(ex, ConflictingModificationException.class)) {
             return responses.write(exchange, HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -46,6 +47,12 @@ public abstract class ApplicationIT {
     protected Commands commands;
     @Autowired
     protected UserQueryService users;
+
+    @BeforeEach
+    void clientReadsLargeResponses() {
+        // the client shares the server's codec settings, whose request-body limit is deliberately small here
+        http = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -14,8 +14,15 @@ import io.nodeplane.events.auth.LoginFailedEvent;
 import io.nodeplane.events.auth.LoginSucceededEvent;
 import io.nodeplane.events.user.UserCreatedEvent;
 import io.nodeplane.events.user.UserSessionsRevokedEvent;
+import io.nodeplane.events.workspace.WorkspaceArchivedEvent;
 import io.nodeplane.events.workspace.WorkspaceCreatedEvent;
+import io.nodeplane.events.workspace.WorkspaceDefaultChangedEvent;
+import io.nodeplane.events.workspace.WorkspaceDeletedEvent;
 import io.nodeplane.events.workspace.WorkspaceMemberAddedEvent;
+import io.nodeplane.events.workspace.WorkspaceMemberRemovedEvent;
+import io.nodeplane.events.workspace.WorkspaceMemberRoleChangedEvent;
+import io.nodeplane.events.workspace.WorkspaceRestoredEvent;
+import io.nodeplane.events.workspace.WorkspaceUpdatedEvent;
 import io.nodeplane.query.audit.AuditEntry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -62,14 +69,40 @@ final class AuditEntries {
             return platform("auth.login.failed", "user", e.userId(), e.email(), null, Map.of("reason", lower(e.reason())));
         }
         if (payload instanceof WorkspaceCreatedEvent e) {
-            return Optional.of(new Subject("workspace", e.workspaceId(), "workspace.created", "workspace",
-                    e.workspaceId().toString(), e.name(), after(Map.of("name", e.name(), "slug", e.slug(),
-                    "defaultTimezone", e.defaultTimezone(), "isDefault", e.isDefault())), Map.of()));
+            return workspace(e.workspaceId(), "workspace.created", "workspace", e.workspaceId(), e.name(),
+                    after(Map.of("name", e.name(), "slug", e.slug(), "defaultTimezone", e.defaultTimezone(),
+                            "isDefault", e.isDefault())));
+        }
+        if (payload instanceof WorkspaceUpdatedEvent e) {
+            return workspace(e.workspaceId(), "workspace.updated", "workspace", e.workspaceId(), e.after().name(),
+                    changes(settings(e.before()), settings(e.after())));
+        }
+        if (payload instanceof WorkspaceDefaultChangedEvent e) {
+            return workspace(e.workspaceId(), "workspace.updated", "workspace", e.workspaceId(), null,
+                    changes(Map.of("isDefault", !e.isDefault()), Map.of("isDefault", e.isDefault())));
+        }
+        if (payload instanceof WorkspaceArchivedEvent e) {
+            return workspace(e.workspaceId(), "workspace.updated", "workspace", e.workspaceId(), null,
+                    changes(Map.of("isArchived", false), Map.of("isArchived", true)));
+        }
+        if (payload instanceof WorkspaceRestoredEvent e) {
+            return workspace(e.workspaceId(), "workspace.updated", "workspace", e.workspaceId(), null,
+                    changes(Map.of("isArchived", true), Map.of("isArchived", false)));
+        }
+        if (payload instanceof WorkspaceDeletedEvent e) {
+            return workspace(e.workspaceId(), "workspace.deleted", "workspace", e.workspaceId(), e.slug(), null);
         }
         if (payload instanceof WorkspaceMemberAddedEvent e) {
-            return Optional.of(new Subject("workspace", e.workspaceId(), "workspace.member.added",
-                    "workspace_membership", e.membershipId().toString(), null,
-                    after(Map.of("userId", e.userId().toString(), "role", lower(e.role()))), Map.of()));
+            return workspace(e.workspaceId(), "workspace.member.added", "workspace_membership", e.membershipId(), null,
+                    after(member(e.userId(), e.role())));
+        }
+        if (payload instanceof WorkspaceMemberRoleChangedEvent e) {
+            return workspace(e.workspaceId(), "workspace.member.updated", "workspace_membership", e.membershipId(), null,
+                    changes(member(e.userId(), e.previousRole()), member(e.userId(), e.role())));
+        }
+        if (payload instanceof WorkspaceMemberRemovedEvent e) {
+            return workspace(e.workspaceId(), "workspace.member.removed", "workspace_membership", e.membershipId(), null,
+                    changes(member(e.userId(), e.role()), null));
         }
         return Optional.empty();
     }
@@ -80,10 +113,28 @@ final class AuditEntries {
                 targetId == null ? null : targetId.toString(), label, changes, metadata));
     }
 
+    private static Optional<Subject> workspace(UUID workspaceId, String action, String targetType, UUID targetId,
+                                               String label, Map<String, Object> changes) {
+        return Optional.of(new Subject("workspace", workspaceId, action, targetType, targetId.toString(), label,
+                changes, Map.of()));
+    }
+
+    private static Map<String, Object> settings(WorkspaceUpdatedEvent.Settings s) {
+        return Map.of("name", s.name(), "slug", s.slug(), "defaultTimezone", s.defaultTimezone());
+    }
+
+    private static Map<String, Object> member(UUID userId, Enum<?> role) {
+        return Map.of("userId", userId.toString(), "role", lower(role));
+    }
+
     private static Map<String, Object> after(Map<String, Object> state) {
+        return changes(null, state);
+    }
+
+    private static Map<String, Object> changes(Map<String, Object> before, Map<String, Object> after) {
         Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("before", null);
-        changes.put("after", state);
+        changes.put("before", before);
+        changes.put("after", after);
         return changes;
     }
 

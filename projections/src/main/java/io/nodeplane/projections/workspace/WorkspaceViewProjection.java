@@ -2,7 +2,12 @@ package io.nodeplane.projections.workspace;
 
 import static io.nodeplane.projections.support.Blocking.await;
 
+import io.nodeplane.events.workspace.WorkspaceArchivedEvent;
 import io.nodeplane.events.workspace.WorkspaceCreatedEvent;
+import io.nodeplane.events.workspace.WorkspaceDefaultChangedEvent;
+import io.nodeplane.events.workspace.WorkspaceDeletedEvent;
+import io.nodeplane.events.workspace.WorkspaceRestoredEvent;
+import io.nodeplane.events.workspace.WorkspaceUpdatedEvent;
 import io.nodeplane.query.workspace.WorkspaceViewRepository;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -27,6 +32,32 @@ class WorkspaceViewProjection {
     void on(WorkspaceCreatedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
         await(workspaces.insert(event.workspaceId(), event.name(), event.slug(), event.defaultTimezone(),
                 event.isDefault(), event.createdByUserId(), at, seq));
+    }
+
+    @EventHandler
+    void on(WorkspaceUpdatedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(workspaces.updateSettings(event.workspaceId(), event.after().name(), event.after().slug(),
+                event.after().defaultTimezone(), at, seq));
+    }
+
+    @EventHandler
+    void on(WorkspaceDefaultChangedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(workspaces.updateDefault(event.workspaceId(), event.isDefault(), at, seq));
+    }
+
+    @EventHandler
+    void on(WorkspaceArchivedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(workspaces.updateArchived(event.workspaceId(), true, at, seq));
+    }
+
+    @EventHandler
+    void on(WorkspaceRestoredEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(workspaces.updateArchived(event.workspaceId(), false, at, seq));
+    }
+
+    @EventHandler
+    void on(WorkspaceDeletedEvent event) {
+        await(workspaces.delete(event.workspaceId()));
     }
 
     @ResetHandler

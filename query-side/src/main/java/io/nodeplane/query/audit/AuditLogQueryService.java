@@ -13,6 +13,12 @@ public class AuditLogQueryService {
         this.repository = repository;
     }
 
+    /** Every entry of one workspace (its owners' and admins' view). */
+    public Flux<AuditEntry> workspace(java.util.UUID workspaceId, AuditLogFilter filter) {
+        return repository.find("workspace", new AuditLogFilter(filter.limit(), filter.offset(), filter.actor(),
+                filter.action(), filter.targetType(), filter.from(), filter.to(), workspaceId));
+    }
+
     /** Platform-scope entries (the platform admin's view). */
     public Flux<AuditEntry> platform(AuditLogFilter filter) {
         return repository.find("platform", new AuditLogFilter(filter.limit(), filter.offset(), filter.actor(),

@@ -2,6 +2,7 @@ package io.nodeplane.query.user;
 
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reactive queries over users. Empty {@link Mono} when nothing matches. */
@@ -16,6 +17,11 @@ public class UserQueryService {
 
     public Mono<UserView> byId(UUID id) {
         return repository.findById(id);
+    }
+
+    /** Active users who accepted their invitation and are not members of the workspace yet. */
+    public Flux<UserView> assignableTo(UUID workspaceId) {
+        return repository.findAssignable(workspaceId);
     }
 
     /** Case-insensitive lookup by e-mail address. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,6 +58,14 @@ public class UserViewRepository {
     Mono<UserView> findByEmail(String email) {
         return db.sql("SELECT * FROM user_view WHERE email_normalized = :e")
                 .bind("e", email.trim().toLowerCase(Locale.ROOT)).map(UserViewRepository::map).one();
+    }
+
+    Flux<UserView> findAssignable(UUID workspaceId) {
+        return db.sql("""
+                SELECT * FROM user_view u WHERE u.is_active AND u.invite_status = 'accepted'
+                AND NOT EXISTS (SELECT 1 FROM workspace_membership_view m WHERE m.workspace_id = :ws AND m.user_id = u.id)
+                ORDER BY u.email_normalized""")
+                .bind("ws", workspaceId).map(UserViewRepository::map).all();
     }
 
     private static UserView map(Readable r) {
