@@ -54,6 +54,21 @@ class WorkspaceRoleMatrixIT extends WorkspaceSupport {
                         Map.of("role", "member"))),
                 new Route("DELETE member", MANAGERS, 200, (token, role) -> call(HttpMethod.DELETE,
                         ws + "/members/" + addMember(admin, workspace, person("gone").id(), "viewer"), token, null)),
+                new Route("GET teams", EVERY_MEMBER, 200, (token, role) -> call(HttpMethod.GET, ws + "/teams", token, null)),
+                new Route("POST teams", MANAGERS, 201, (token, role) -> call(HttpMethod.POST, ws + "/teams", token,
+                        Map.of("name", unique("team")))),
+                new Route("PATCH team", MANAGERS, 200, (token, role) -> call(HttpMethod.PATCH,
+                        ws + "/teams/" + createTeam(admin, workspace, unique("t")), token, Map.of("description", "d"))),
+                new Route("DELETE team", MANAGERS, 200, (token, role) -> call(HttpMethod.DELETE,
+                        ws + "/teams/" + createTeam(admin, workspace, unique("t")), token, null)),
+                new Route("POST team member", MANAGERS, 201, (token, role) -> call(HttpMethod.POST,
+                        ws + "/teams/" + createTeam(admin, workspace, unique("t")) + "/members", token,
+                        Map.of("userId", people.get("viewer").id().toString()))),
+                new Route("DELETE team member", MANAGERS, 200, (token, role) -> {
+                    UUID team = createTeam(admin, workspace, unique("t"));
+                    addTeamMember(admin, workspace, team, people.get("viewer").id());
+                    return call(HttpMethod.DELETE, ws + "/teams/" + team + "/members/" + people.get("viewer").id(), token, null);
+                }),
                 new Route("DELETE workspace", MANAGERS, 200, (token, role) -> {
                     UUID doomed = createWorkspace(admin, unique("Doomed"));
                     if (!role.equals("outsider")) {

@@ -24,6 +24,19 @@ abstract class WorkspaceSupport extends ApplicationIT {
         return UUID.fromString((String) body.get("id"));
     }
 
+    protected UUID createTeam(String token, UUID workspaceId, String name) {
+        Map<?, ?> body = http.post().uri("/api/v1/workspaces/" + workspaceId + "/teams").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", name))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return UUID.fromString((String) body.get("id"));
+    }
+
+    protected void addTeamMember(String token, UUID workspaceId, UUID teamId, UUID userId) {
+        http.post().uri("/api/v1/workspaces/" + workspaceId + "/teams/" + teamId + "/members")
+                .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("userId", userId.toString())).exchange().expectStatus().isCreated();
+    }
+
     /** A new active user; returns its id, signs it in and hands back the token through {@code tokens}. */
     protected record Person(UUID id, String email, String token) {
     }

@@ -1,10 +1,22 @@
 package io.nodeplane.command.workspace;
 
+import static io.nodeplane.command.support.CommandRejectedException.badRequest;
 import static io.nodeplane.command.support.CommandRejectedException.conflict;
 import static io.nodeplane.command.support.CommandRejectedException.notFound;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import io.nodeplane.command.workspace.TeamCommands.AddTeamMemberCommand;
+import io.nodeplane.command.workspace.TeamCommands.CreateTeamCommand;
+import io.nodeplane.command.workspace.TeamCommands.DeleteTeamCommand;
+import io.nodeplane.command.workspace.TeamCommands.RemoveTeamMemberCommand;
+import io.nodeplane.command.workspace.TeamCommands.UpdateTeamCommand;
+import io.nodeplane.events.workspace.TeamCreatedEvent;
+import io.nodeplane.events.workspace.TeamDeletedEvent;
+import io.nodeplane.events.workspace.TeamMemberAddedEvent;
+import io.nodeplane.events.workspace.TeamMemberRemovedEvent;
+import io.nodeplane.events.workspace.TeamUpdatedEvent;
+import io.nodeplane.events.workspace.TeamUpdatedEvent.Details;
 import io.nodeplane.events.workspace.WorkspaceArchivedEvent;
 import io.nodeplane.events.workspace.WorkspaceCreatedEvent;
 import io.nodeplane.events.workspace.WorkspaceDefaultChangedEvent;
@@ -16,9 +28,11 @@ import io.nodeplane.events.workspace.WorkspaceRestoredEvent;
 import io.nodeplane.events.workspace.WorkspaceRole;
 import io.nodeplane.events.workspace.WorkspaceUpdatedEvent;
 import io.nodeplane.events.workspace.WorkspaceUpdatedEvent.Settings;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -28,7 +42,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A workspace: the security boundary that owns members, teams, nodes and tasks. Keeps its rules:
  * archived means read-only, the default can be neither archived nor deleted, a workspace always
- * keeps at least one owner. Rules spanning workspaces live in {@link WorkspaceCommandHandler}.
+ * keeps at least one owner, team names are unique and only members join teams. Teams live inside
+ * this aggregate so that leaving the workspace and leaving its teams is one atomic decision. Rules
+ * spanning workspaces live in {@link WorkspaceCommandHandler}.
  */
 @Aggregate
 class Workspace {
@@ -39,8 +55,12 @@ class Workspace {
     private boolean isDefault;
     private boolean archived;
     private final Map<UUID, Member> members = new LinkedHashMap<>();
+    private final Map<UUID, Team> teams = new LinkedHashMap<>();
 
     private record Member(UUID userId, WorkspaceRole role) {
+    }
+
+    private record Team(Details details, Set<UUID> members) {
     }
 
     Workspace() {
@@ -137,7 +157,79 @@ class Workspace {
         if (member.role() == WorkspaceRole.OWNER && owners() == 1) {
             throw conflict("LAST_OWNER", "The last owner of a workspace cannot be removed");
         }
+        // one command, all events: the user leaves every team of this workspace with the workspace
+        teams.entrySet().stream().filter(t -> t.getValue().members().contains(member.userId())).map(Map.Entry::getKey)
+                .toList().forEach(teamId -> apply(new TeamMemberRemovedEvent(workspaceId, teamId, member.userId())));
         apply(new WorkspaceMemberRemovedEvent(workspaceId, command.membershipId(), member.userId(), member.role()));
+    }
+
+    @CommandHandler
+    void handle(CreateTeamCommand command) {
+        requireWritable();
+        Details details = teamDetails(command.name(), command.description(), null);
+        apply(new TeamCreatedEvent(workspaceId, command.teamId(), details.name(), details.description()));
+    }
+
+    @CommandHandler
+    void handle(UpdateTeamCommand command) {
+        Team team = team(command.teamId());
+        requireWritable();
+        Details next = teamDetails(command.name() == null ? team.details().name() : command.name(),
+                command.description() == null ? team.details().description() : command.description(), command.teamId());
+        if (!next.equals(team.details())) {
+            apply(new TeamUpdatedEvent(workspaceId, command.teamId(), team.details(), next));
+        }
+    }
+
+    @CommandHandler
+    void handle(DeleteTeamCommand command) {
+        Team team = team(command.teamId());
+        requireWritable();
+        apply(new TeamDeletedEvent(workspaceId, command.teamId(), team.details().name()));
+    }
+
+    @CommandHandler
+    void handle(AddTeamMemberCommand command) {
+        Team team = team(command.teamId());
+        requireWritable();
+        if (members.values().stream().noneMatch(m -> m.userId().equals(command.userId()))) {
+            throw badRequest("NOT_A_WORKSPACE_MEMBER", "Only members of the workspace can join its teams");
+        }
+        if (team.members().contains(command.userId())) {
+            throw conflict("TEAM_MEMBER_EXISTS", "The user is already a member of this team");
+        }
+        apply(new TeamMemberAddedEvent(workspaceId, command.teamId(), command.userId()));
+    }
+
+    @CommandHandler
+    void handle(RemoveTeamMemberCommand command) {
+        Team team = team(command.teamId());
+        requireWritable();
+        if (!team.members().contains(command.userId())) {
+            throw notFound("TEAM_MEMBER_NOT_FOUND", "The user is not a member of this team");
+        }
+        apply(new TeamMemberRemovedEvent(workspaceId, command.teamId(), command.userId()));
+    }
+
+    private Team team(UUID teamId) {
+        Team team = teams.get(teamId);
+        if (team == null) {
+            throw notFound("TEAM_NOT_FOUND", "Team " + teamId + " was not found in this workspace");
+        }
+        return team;
+    }
+
+    private Details teamDetails(String name, String description, UUID self) {
+        if (name == null || name.isBlank() || name.trim().length() > 120) {
+            throw badRequest("TEAM_NAME_INVALID", "name is required (at most 120 characters)");
+        }
+        String trimmed = name.trim();
+        boolean taken = teams.entrySet().stream().anyMatch(t -> !t.getKey().equals(self)
+                && t.getValue().details().name().equalsIgnoreCase(trimmed));
+        if (taken) {
+            throw conflict("TEAM_NAME_TAKEN", "A team with this name already exists in the workspace");
+        }
+        return new Details(trimmed, description == null ? null : description.trim());
     }
 
     private Member member(UUID membershipId) {
@@ -203,6 +295,31 @@ class Workspace {
     @EventSourcingHandler
     void on(WorkspaceMemberRemovedEvent e) {
         members.remove(e.membershipId());
+    }
+
+    @EventSourcingHandler
+    void on(TeamCreatedEvent e) {
+        teams.put(e.teamId(), new Team(new Details(e.name(), e.description()), new HashSet<>()));
+    }
+
+    @EventSourcingHandler
+    void on(TeamUpdatedEvent e) {
+        teams.put(e.teamId(), new Team(e.after(), teams.get(e.teamId()).members()));
+    }
+
+    @EventSourcingHandler
+    void on(TeamDeletedEvent e) {
+        teams.remove(e.teamId());
+    }
+
+    @EventSourcingHandler
+    void on(TeamMemberAddedEvent e) {
+        teams.get(e.teamId()).members().add(e.userId());
+    }
+
+    @EventSourcingHandler
+    void on(TeamMemberRemovedEvent e) {
+        teams.get(e.teamId()).members().remove(e.userId());
     }
 
 }

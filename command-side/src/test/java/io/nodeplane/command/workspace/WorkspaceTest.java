@@ -5,6 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nodeplane.command.support.CommandRejectedException;
 import io.nodeplane.command.support.CommandRejectedException.Kind;
+import io.nodeplane.command.workspace.TeamCommands.AddTeamMemberCommand;
+import io.nodeplane.command.workspace.TeamCommands.CreateTeamCommand;
+import io.nodeplane.command.workspace.TeamCommands.DeleteTeamCommand;
+import io.nodeplane.command.workspace.TeamCommands.RemoveTeamMemberCommand;
+import io.nodeplane.command.workspace.TeamCommands.UpdateTeamCommand;
+import io.nodeplane.events.workspace.TeamCreatedEvent;
+import io.nodeplane.events.workspace.TeamDeletedEvent;
+import io.nodeplane.events.workspace.TeamMemberAddedEvent;
+import io.nodeplane.events.workspace.TeamMemberRemovedEvent;
+import io.nodeplane.events.workspace.TeamUpdatedEvent;
+import io.nodeplane.events.workspace.TeamUpdatedEvent.Details;
 import io.nodeplane.events.workspace.WorkspaceArchivedEvent;
 import io.nodeplane.events.workspace.WorkspaceCreatedEvent;
 import io.nodeplane.events.workspace.WorkspaceDefaultChangedEvent;
@@ -154,5 +165,67 @@ class WorkspaceTest {
         fixture.given(created(false), ownerAdded())
                 .when(new ChangeWorkspaceMemberRoleCommand(workspaceId, ownership, WorkspaceRole.OWNER))
                 .expectNoEvents();
+    }
+
+    private final UUID teamId = UUID.randomUUID();
+
+    private TeamCreatedEvent team(String name) {
+        return new TeamCreatedEvent(workspaceId, teamId, name, null);
+    }
+
+    @Test
+    void teamNamesAreUniquePerWorkspaceIgnoringCase() {
+        fixture.given(created(false), ownerAdded(), team("Ops"))
+                .when(new CreateTeamCommand(workspaceId, UUID.randomUUID(), " ops ", "dup"))
+                .expectException(CommandRejectedException.class).expectExceptionMessage(
+                        "A team with this name already exists in the workspace");
+        UUID other = UUID.randomUUID();
+        fixture.given(created(false), ownerAdded(), team("Ops"))
+                .when(new CreateTeamCommand(workspaceId, other, " Database ", null))
+                .expectEvents(new TeamCreatedEvent(workspaceId, other, "Database", null));
+        fixture.given(created(false), ownerAdded(), team("Ops"))
+                .when(new UpdateTeamCommand(workspaceId, teamId, "OPS", "renamed in case only"))
+                .expectEvents(new TeamUpdatedEvent(workspaceId, teamId, new Details("Ops", null),
+                        new Details("OPS", "renamed in case only")));
+    }
+
+    @Test
+    void onlyWorkspaceMembersJoinTeamsAndOnlyOnce() {
+        fixture.given(created(false), ownerAdded(), team("Ops"))
+                .when(new AddTeamMemberCommand(workspaceId, teamId, UUID.randomUUID()))
+                .expectException(CommandRejectedException.class).expectExceptionMessage(
+                        "Only members of the workspace can join its teams");
+        fixture.given(created(false), ownerAdded(), team("Ops"))
+                .when(new AddTeamMemberCommand(workspaceId, teamId, owner))
+                .expectEvents(new TeamMemberAddedEvent(workspaceId, teamId, owner));
+        fixture.given(created(false), ownerAdded(), team("Ops"), new TeamMemberAddedEvent(workspaceId, teamId, owner))
+                .when(new AddTeamMemberCommand(workspaceId, teamId, owner))
+                .expectException(CommandRejectedException.class);
+        fixture.given(created(false), ownerAdded())
+                .when(new AddTeamMemberCommand(workspaceId, UUID.randomUUID(), owner))
+                .expectException(CommandRejectedException.class).expectNoEvents();
+    }
+
+    @Test
+    void leavingTheWorkspaceLeavesItsTeamsInTheSameDecision() {
+        fixture.given(created(false), ownerAdded(),
+                        new WorkspaceMemberAddedEvent(workspaceId, adminship, admin, WorkspaceRole.ADMIN),
+                        team("Ops"), new TeamMemberAddedEvent(workspaceId, teamId, admin))
+                .when(new RemoveWorkspaceMemberCommand(workspaceId, adminship))
+                .expectEvents(new TeamMemberRemovedEvent(workspaceId, teamId, admin),
+                        new WorkspaceMemberRemovedEvent(workspaceId, adminship, admin, WorkspaceRole.ADMIN));
+    }
+
+    @Test
+    void teamsOfAnArchivedWorkspaceCannotChange() {
+        fixture.given(created(false), ownerAdded(), team("Ops"), new WorkspaceArchivedEvent(workspaceId))
+                .when(new DeleteTeamCommand(workspaceId, teamId))
+                .expectException(CommandRejectedException.class);
+        fixture.given(created(false), ownerAdded(), team("Ops"))
+                .when(new DeleteTeamCommand(workspaceId, teamId))
+                .expectEvents(new TeamDeletedEvent(workspaceId, teamId, "Ops"));
+        fixture.given(created(false), ownerAdded(), team("Ops"))
+                .when(new RemoveTeamMemberCommand(workspaceId, teamId, owner))
+                .expectException(CommandRejectedException.class);
     }
 }

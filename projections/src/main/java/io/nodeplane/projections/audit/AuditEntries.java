@@ -14,6 +14,11 @@ import io.nodeplane.events.auth.LoginFailedEvent;
 import io.nodeplane.events.auth.LoginSucceededEvent;
 import io.nodeplane.events.user.UserCreatedEvent;
 import io.nodeplane.events.user.UserSessionsRevokedEvent;
+import io.nodeplane.events.workspace.TeamCreatedEvent;
+import io.nodeplane.events.workspace.TeamDeletedEvent;
+import io.nodeplane.events.workspace.TeamMemberAddedEvent;
+import io.nodeplane.events.workspace.TeamMemberRemovedEvent;
+import io.nodeplane.events.workspace.TeamUpdatedEvent;
 import io.nodeplane.events.workspace.WorkspaceArchivedEvent;
 import io.nodeplane.events.workspace.WorkspaceCreatedEvent;
 import io.nodeplane.events.workspace.WorkspaceDefaultChangedEvent;
@@ -104,7 +109,33 @@ final class AuditEntries {
             return workspace(e.workspaceId(), "workspace.member.removed", "workspace_membership", e.membershipId(), null,
                     changes(member(e.userId(), e.role()), null));
         }
+        if (payload instanceof TeamCreatedEvent e) {
+            return workspace(e.workspaceId(), "team.created", "team", e.teamId(), e.name(),
+                    after(team(e.name(), e.description())));
+        }
+        if (payload instanceof TeamUpdatedEvent e) {
+            return workspace(e.workspaceId(), "team.updated", "team", e.teamId(), e.after().name(),
+                    changes(team(e.before().name(), e.before().description()), team(e.after().name(), e.after().description())));
+        }
+        if (payload instanceof TeamDeletedEvent e) {
+            return workspace(e.workspaceId(), "team.deleted", "team", e.teamId(), e.name(), null);
+        }
+        if (payload instanceof TeamMemberAddedEvent e) {
+            return workspace(e.workspaceId(), "team.member.added", "team", e.teamId(), null,
+                    after(Map.of("userId", e.userId().toString())));
+        }
+        if (payload instanceof TeamMemberRemovedEvent e) {
+            return workspace(e.workspaceId(), "team.member.removed", "team", e.teamId(), null,
+                    changes(Map.of("userId", e.userId().toString()), null));
+        }
         return Optional.empty();
+    }
+
+    private static Map<String, Object> team(String name, String description) {
+        Map<String, Object> team = new LinkedHashMap<>();
+        team.put("name", name);
+        team.put("description", description);
+        return team;
     }
 
     private static Optional<Subject> platform(String action, String targetType, UUID targetId, String label,
