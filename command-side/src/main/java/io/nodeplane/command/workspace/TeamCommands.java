@@ -30,4 +30,11 @@ public final class TeamCommands {
     /** Take a user out of a team. */
     public record RemoveTeamMemberCommand(@TargetAggregateIdentifier UUID workspaceId, UUID teamId, UUID userId) {
     }
+
+    /**
+     * Remove team memberships of users who are no longer members of the workspace. Sent by the
+     * start-up repair; decided from the aggregate's own history, so it is a no-op when none exist.
+     */
+    public record RepairTeamMembershipsCommand(@TargetAggregateIdentifier UUID workspaceId) {
+    }
 }

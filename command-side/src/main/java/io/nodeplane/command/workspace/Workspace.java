@@ -10,6 +10,7 @@ import io.nodeplane.command.workspace.TeamCommands.AddTeamMemberCommand;
 import io.nodeplane.command.workspace.TeamCommands.CreateTeamCommand;
 import io.nodeplane.command.workspace.TeamCommands.DeleteTeamCommand;
 import io.nodeplane.command.workspace.TeamCommands.RemoveTeamMemberCommand;
+import io.nodeplane.command.workspace.TeamCommands.RepairTeamMembershipsCommand;
 import io.nodeplane.command.workspace.TeamCommands.UpdateTeamCommand;
 import io.nodeplane.events.workspace.TeamCreatedEvent;
 import io.nodeplane.events.workspace.TeamDeletedEvent;
@@ -209,6 +210,14 @@ class Workspace {
             throw notFound("TEAM_MEMBER_NOT_FOUND", "The user is not a member of this team");
         }
         apply(new TeamMemberRemovedEvent(workspaceId, command.teamId(), command.userId()));
+    }
+
+    @CommandHandler
+    void handle(RepairTeamMembershipsCommand command) {
+        Set<UUID> workspaceMembers = new HashSet<>();
+        members.values().forEach(m -> workspaceMembers.add(m.userId()));
+        teams.forEach((teamId, team) -> team.members().stream().filter(u -> !workspaceMembers.contains(u)).toList()
+                .forEach(userId -> apply(new TeamMemberRemovedEvent(workspaceId, teamId, userId))));
     }
 
     private Team team(UUID teamId) {

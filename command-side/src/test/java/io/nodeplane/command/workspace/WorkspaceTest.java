@@ -9,6 +9,7 @@ import io.nodeplane.command.workspace.TeamCommands.AddTeamMemberCommand;
 import io.nodeplane.command.workspace.TeamCommands.CreateTeamCommand;
 import io.nodeplane.command.workspace.TeamCommands.DeleteTeamCommand;
 import io.nodeplane.command.workspace.TeamCommands.RemoveTeamMemberCommand;
+import io.nodeplane.command.workspace.TeamCommands.RepairTeamMembershipsCommand;
 import io.nodeplane.command.workspace.TeamCommands.UpdateTeamCommand;
 import io.nodeplane.events.workspace.TeamCreatedEvent;
 import io.nodeplane.events.workspace.TeamDeletedEvent;
@@ -227,5 +228,20 @@ class WorkspaceTest {
         fixture.given(created(false), ownerAdded(), team("Ops"))
                 .when(new RemoveTeamMemberCommand(workspaceId, teamId, owner))
                 .expectException(CommandRejectedException.class);
+    }
+
+    @Test
+    void repairRemovesTeamMembershipsOfFormerWorkspaceMembersOnly() {
+        // a history recorded before leaving the workspace removed team memberships (e.g. imported data)
+        fixture.given(created(false), ownerAdded(),
+                        new WorkspaceMemberAddedEvent(workspaceId, adminship, admin, WorkspaceRole.ADMIN),
+                        team("Ops"), new TeamMemberAddedEvent(workspaceId, teamId, admin),
+                        new TeamMemberAddedEvent(workspaceId, teamId, owner),
+                        new WorkspaceMemberRemovedEvent(workspaceId, adminship, admin, WorkspaceRole.ADMIN))
+                .when(new RepairTeamMembershipsCommand(workspaceId))
+                .expectEvents(new TeamMemberRemovedEvent(workspaceId, teamId, admin));
+        fixture.given(created(false), ownerAdded(), team("Ops"), new TeamMemberAddedEvent(workspaceId, teamId, owner))
+                .when(new RepairTeamMembershipsCommand(workspaceId))
+                .expectNoEvents();
     }
 }

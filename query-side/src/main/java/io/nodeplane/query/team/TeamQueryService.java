@@ -24,6 +24,11 @@ public class TeamQueryService {
         return teams.findById(workspaceId, teamId);
     }
 
+    /** Workspaces whose team rows name a user who is not a member of the workspace (repair candidates). */
+    public Flux<UUID> workspacesWithOrphanedTeamMembers() {
+        return teams.findWorkspacesWithOrphans();
+    }
+
     /** Members of a team of the workspace; empty when the team is not in that workspace. */
     public Flux<TeamMember> members(UUID workspaceId, UUID teamId) {
         return teams.findById(workspaceId, teamId).flatMapMany(t -> teams.findMembers(teamId));

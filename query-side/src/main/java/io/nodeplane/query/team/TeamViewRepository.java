@@ -98,6 +98,14 @@ public class TeamViewRepository {
                 .all();
     }
 
+    Flux<UUID> findWorkspacesWithOrphans() {
+        return db.sql("""
+                SELECT DISTINCT t.workspace_id FROM team_membership_view t
+                WHERE NOT EXISTS (SELECT 1 FROM workspace_membership_view m
+                                  WHERE m.workspace_id = t.workspace_id AND m.user_id = t.user_id)""")
+                .map(r -> r.get("workspace_id", UUID.class)).all();
+    }
+
     private static TeamView map(Readable r) {
         return new TeamView(r.get("id", UUID.class), r.get("workspace_id", UUID.class), r.get("name", String.class),
                 r.get("description", String.class), r.get("member_count", Long.class), Rows.instant(r, "created_at"),
