@@ -7,6 +7,7 @@ import io.nodeplane.api.command.Actors;
 import io.nodeplane.api.command.Commands;
 import io.nodeplane.api.security.AuthenticatedUser;
 import io.nodeplane.api.web.ApiException;
+import io.nodeplane.api.web.ReadYourWrites;
 import io.nodeplane.api.workspace.TeamResponses.AddTeamMemberRequest;
 import io.nodeplane.api.workspace.TeamResponses.CreateTeamRequest;
 import io.nodeplane.api.workspace.TeamResponses.TeamMemberResponse;

@@ -7,6 +7,7 @@ import static io.nodeplane.api.workspace.WorkspacePermission.READ;
 import io.nodeplane.api.command.Actors;
 import io.nodeplane.api.command.Commands;
 import io.nodeplane.api.security.AuthenticatedUser;
+import io.nodeplane.api.web.ReadYourWrites;
 import io.nodeplane.command.workspace.CreateWorkspaceCommand;
 import io.nodeplane.command.workspace.DeleteWorkspaceCommand;
 import io.nodeplane.command.workspace.UpdateWorkspaceCommand;

@@ -8,6 +8,7 @@ import io.nodeplane.api.command.Commands;
 import io.nodeplane.api.security.AuthenticatedUser;
 import io.nodeplane.api.user.UserResponse;
 import io.nodeplane.api.web.ApiException;
+import io.nodeplane.api.web.ReadYourWrites;
 import io.nodeplane.api.workspace.MemberRequests.AddMemberRequest;
 import io.nodeplane.api.workspace.MemberRequests.UpdateMemberRequest;
 import io.nodeplane.command.workspace.AddWorkspaceMemberCommand;

@@ -26,7 +26,7 @@ class JwtServiceTest {
 
     private static UserView user(int sessionVersion) {
         return new UserView(UUID.randomUUID(), "a@example.com", "A", "user", true, "UTC", "accepted", null, null,
-                true, true, sessionVersion, false, null, Instant.now(), Instant.now());
+                true, true, sessionVersion, false, null, Instant.now(), Instant.now(), null);
     }
 
     @Test

@@ -5,7 +5,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.nodeplane.command.support.CommandRejectedException;
 import io.nodeplane.command.support.CommandRejectedException.Kind;
 import io.nodeplane.events.user.UserCreatedEvent;
+import io.nodeplane.events.user.UserPreferencesUpdatedEvent;
+import io.nodeplane.events.user.UserPreferencesUpdatedEvent.Preferences;
 import io.nodeplane.events.user.UserSessionsRevokedEvent;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -20,6 +24,7 @@ class User {
     private UUID userId;
     private int sessionVersion;
     private boolean active;
+    private Preferences preferences;
 
     User() {
         // for Axon
@@ -45,11 +50,34 @@ class User {
         this.userId = event.userId();
         this.sessionVersion = 0;
         this.active = event.active();
+        this.preferences = new Preferences(event.timezone(), true, true, null);
+    }
+
+    @CommandHandler
+    void handle(UpdateUserPreferencesCommand c) {
+        String zone = c.timezone() == null ? preferences.timezone() : c.timezone();
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw CommandRejectedException.badRequest("USER_TIMEZONE_INVALID", "timezone must be an IANA time zone");
+        }
+        Preferences next = new Preferences(zone,
+                c.criticalEventEmailsEnabled() == null ? preferences.criticalEventEmailsEnabled() : c.criticalEventEmailsEnabled(),
+                c.enrollmentEmailsEnabled() == null ? preferences.enrollmentEmailsEnabled() : c.enrollmentEmailsEnabled(),
+                c.defaultWorkspaceId() == null ? preferences.defaultWorkspaceId() : c.defaultWorkspaceId());
+        if (!next.equals(preferences)) {
+            apply(new UserPreferencesUpdatedEvent(userId, preferences, next));
+        }
     }
 
     /** Only active users who accepted their invitation may be given workspace or team memberships. */
     boolean canJoinWorkspaces() {
         return active;
+    }
+
+    @EventSourcingHandler
+    void on(UserPreferencesUpdatedEvent event) {
+        this.preferences = event.after();
     }
 
     @EventSourcingHandler

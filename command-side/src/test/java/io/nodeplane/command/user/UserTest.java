@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nodeplane.command.support.CommandRejectedException;
 import io.nodeplane.events.user.UserCreatedEvent;
+import io.nodeplane.events.user.UserPreferencesUpdatedEvent;
+import io.nodeplane.events.user.UserPreferencesUpdatedEvent.Preferences;
 import io.nodeplane.events.user.UserRole;
 import io.nodeplane.events.user.UserSessionsRevokedEvent;
 import java.util.UUID;
@@ -52,5 +54,18 @@ class UserTest {
     @Test
     void commandToStringNeverShowsThePasswordHash() {
         assertThat(create("ada@example.com").toString()).doesNotContain("$2a$10$hash").contains("ada@example.com");
+    }
+
+    @Test
+    void preferencesRecordBeforeAndAfterAndRejectUnknownZones() {
+        UUID workspace = UUID.randomUUID();
+        UserCreatedEvent created = new UserCreatedEvent(userId, "ada@example.com", "Ada", UserRole.USER, true, "UTC");
+        fixture.given(created)
+                .when(new UpdateUserPreferencesCommand(userId, "Europe/Istanbul", false, null, workspace))
+                .expectEvents(new UserPreferencesUpdatedEvent(userId, new Preferences("UTC", true, true, null),
+                        new Preferences("Europe/Istanbul", false, true, workspace)));
+        fixture.given(created).when(new UpdateUserPreferencesCommand(userId, "UTC", true, true, null)).expectNoEvents();
+        fixture.given(created).when(new UpdateUserPreferencesCommand(userId, "Nowhere/Else", null, null, null))
+                .expectException(CommandRejectedException.class);
     }
 }

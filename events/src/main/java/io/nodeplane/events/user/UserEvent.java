@@ -3,6 +3,6 @@ package io.nodeplane.events.user;
 import java.util.UUID;
 
 /** Events of the user context; each belongs to the {@code User} aggregate identified by {@link #userId()}. */
-public sealed interface UserEvent permits UserCreatedEvent, UserSessionsRevokedEvent {
+public sealed interface UserEvent permits UserCreatedEvent, UserSessionsRevokedEvent, UserPreferencesUpdatedEvent {
     UUID userId();
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nodeplane.events.auth.LoginFailedEvent;
 import io.nodeplane.events.auth.LoginSucceededEvent;
 import io.nodeplane.events.user.UserCreatedEvent;
+import io.nodeplane.events.user.UserPreferencesUpdatedEvent;
 import io.nodeplane.events.user.UserSessionsRevokedEvent;
 import io.nodeplane.events.workspace.TeamCreatedEvent;
 import io.nodeplane.events.workspace.TeamDeletedEvent;
@@ -66,6 +67,10 @@ final class AuditEntries {
         if (payload instanceof UserSessionsRevokedEvent e) {
             return platform("user.sessions.revoked", "user", e.userId(), null, null,
                     Map.of("reason", e.reason(), "sessionVersion", e.sessionVersion()));
+        }
+        if (payload instanceof UserPreferencesUpdatedEvent e) {
+            return platform("user.preferences.updated", "user", e.userId(), null,
+                    changes(preferences(e.before()), preferences(e.after())), Map.of());
         }
         if (payload instanceof LoginSucceededEvent e) {
             return platform("auth.login.success", "user", e.userId(), e.email(), null, Map.of());
@@ -129,6 +134,15 @@ final class AuditEntries {
                     changes(Map.of("userId", e.userId().toString()), null));
         }
         return Optional.empty();
+    }
+
+    private static Map<String, Object> preferences(UserPreferencesUpdatedEvent.Preferences p) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("timezone", p.timezone());
+        map.put("criticalEventEmailsEnabled", p.criticalEventEmailsEnabled());
+        map.put("enrollmentEmailsEnabled", p.enrollmentEmailsEnabled());
+        map.put("defaultWorkspaceId", p.defaultWorkspaceId() == null ? null : p.defaultWorkspaceId().toString());
+        return map;
     }
 
     private static Map<String, Object> team(String name, String description) {

@@ -3,6 +3,7 @@ package io.nodeplane.projections.user;
 import static io.nodeplane.projections.support.Blocking.await;
 
 import io.nodeplane.events.user.UserCreatedEvent;
+import io.nodeplane.events.user.UserPreferencesUpdatedEvent;
 import io.nodeplane.events.user.UserSessionsRevokedEvent;
 import io.nodeplane.query.user.UserViewRepository;
 import java.time.Instant;
@@ -33,6 +34,13 @@ class UserViewProjection {
     @EventHandler
     void on(UserSessionsRevokedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
         await(users.updateSessionVersion(event.userId(), event.sessionVersion(), at, seq));
+    }
+
+    @EventHandler
+    void on(UserPreferencesUpdatedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        var p = event.after();
+        await(users.updatePreferences(event.userId(), p.timezone(), p.criticalEventEmailsEnabled(),
+                p.enrollmentEmailsEnabled(), p.defaultWorkspaceId(), at, seq));
     }
 
     @ResetHandler

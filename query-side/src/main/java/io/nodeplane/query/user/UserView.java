@@ -8,5 +8,5 @@ public record UserView(
         UUID id, String email, String name, String role, boolean isActive, String timezone,
         String inviteStatus, Instant lastInvitedAt, Instant activatedAt, boolean criticalEventEmailsEnabled,
         boolean enrollmentEmailsEnabled, int sessionVersion, boolean mfaEnabled, Instant mfaEnabledAt,
-        Instant createdAt, Instant updatedAt) {
+        Instant createdAt, Instant updatedAt, UUID defaultWorkspaceId) {
 }

@@ -47,6 +47,18 @@ public class UserViewRepository {
                 .then();
     }
 
+    public Mono<Void> updatePreferences(UUID id, String timezone, boolean criticalEmails, boolean enrollmentEmails,
+                                        UUID defaultWorkspaceId, Instant at, long seq) {
+        return db.sql("""
+                UPDATE user_view SET timezone = :tz, critical_event_emails_enabled = :critical,
+                    enrollment_emails_enabled = :enrollment, default_workspace_id = :ws, updated_at = :at,
+                    last_event_seq = :seq
+                WHERE id = :id AND last_event_seq < :seq""")
+                .bind("tz", timezone).bind("critical", criticalEmails).bind("enrollment", enrollmentEmails)
+                .bind("ws", Parameter.fromOrEmpty(defaultWorkspaceId, UUID.class)).bind("at", at).bind("seq", seq)
+                .bind("id", id).then();
+    }
+
     public Mono<Void> deleteAll() {
         return db.sql("DELETE FROM user_view").then();
     }
@@ -76,7 +88,8 @@ public class UserViewRepository {
                 Boolean.TRUE.equals(r.get("critical_event_emails_enabled", Boolean.class)),
                 Boolean.TRUE.equals(r.get("enrollment_emails_enabled", Boolean.class)),
                 r.get("session_version", Integer.class), Boolean.TRUE.equals(r.get("mfa_enabled", Boolean.class)),
-                instant(r, "mfa_enabled_at"), instant(r, "created_at"), instant(r, "updated_at"));
+                instant(r, "mfa_enabled_at"), instant(r, "created_at"), instant(r, "updated_at"),
+                r.get("default_workspace_id", UUID.class));
     }
 
     private static Instant instant(Readable r, String column) {

@@ -1,4 +1,4 @@
-package io.nodeplane.api.workspace;
+package io.nodeplane.api.web;
 
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -10,14 +10,14 @@ import reactor.core.publisher.Mono;
  * change, for a bounded time. Projections apply events within milliseconds; the bound keeps a stalled
  * projection from hanging a request (the answer is then the last state read).
  */
-final class ReadYourWrites {
+public final class ReadYourWrites {
 
     private static final Duration BOUND = Duration.ofSeconds(5);
 
     private ReadYourWrites() {
     }
 
-    static <T> Mono<T> await(Supplier<Mono<T>> read, Predicate<T> applied) {
+    public static <T> Mono<T> await(Supplier<Mono<T>> read, Predicate<T> applied) {
         return Mono.defer(read).filter(applied)
                 .repeatWhenEmpty(attempts -> attempts.concatMap(
                         n -> Mono.delay(Duration.ofMillis(Math.min(100, 5L << Math.min(n, 5))))))
