@@ -1,0 +1,65 @@
+package io.nodeplane.query.search;
+
+import io.nodeplane.query.support.Rows;
+import io.nodeplane.query.team.TeamView;
+import io.nodeplane.query.workspace.WorkspaceMember;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Unified search inside one workspace: case-insensitive substring matches, prefix matches ranked
+ * first, each group limited. Every query is bound to the workspace id, so nothing of another
+ * workspace can match. Groups for nodes, tasks, schedules and events join as those read models land.
+ */
+@Service
+public class WorkspaceSearchService {
+
+    /** Matches per group. */
+    public record Result(List<WorkspaceMember> members, List<TeamView> teams) {
+    }
+
+    private final DatabaseClient db;
+
+    WorkspaceSearchService(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** {@code limit} is clamped to 1..50. */
+    public Mono<Result> search(UUID workspaceId, String query, int limit) {
+        String q = query.trim().toLowerCase(Locale.ROOT);
+        String contains = "%" + like(q) + "%";
+        String prefix = like(q) + "%";
+        int bounded = Math.max(1, Math.min(50, limit));
+        Mono<List<WorkspaceMember>> members = db.sql("""
+                SELECT m.*, u.name AS user_name, u.email AS user_email, u.is_active AS user_is_active
+                FROM user_view u JOIN workspace_membership_view m ON m.user_id = u.id AND m.workspace_id = :ws
+                WHERE lower(u.name) LIKE :contains OR u.email_normalized LIKE :contains
+                ORDER BY (lower(u.name) LIKE :prefix OR u.email_normalized LIKE :prefix) DESC, lower(u.name), u.id
+                LIMIT :limit""")
+                .bind("ws", workspaceId).bind("contains", contains).bind("prefix", prefix).bind("limit", bounded)
+                .map(r -> new WorkspaceMember(r.get("id", UUID.class), r.get("workspace_id", UUID.class),
+                        r.get("user_id", UUID.class), r.get("role", String.class), r.get("user_name", String.class),
+                        r.get("user_email", String.class), Rows.bool(r, "user_is_active"), Rows.instant(r, "created_at"),
+                        Rows.instant(r, "updated_at")))
+                .all().collectList();
+        Mono<List<TeamView>> teams = db.sql("""
+                SELECT t.*, (SELECT count(*) FROM team_membership_view tm WHERE tm.team_id = t.id) AS member_count
+                FROM team_view t WHERE t.workspace_id = :ws AND lower(t.name) LIKE :contains
+                ORDER BY (lower(t.name) LIKE :prefix) DESC, lower(t.name), t.id LIMIT :limit""")
+                .bind("ws", workspaceId).bind("contains", contains).bind("prefix", prefix).bind("limit", bounded)
+                .map(r -> new TeamView(r.get("id", UUID.class), r.get("workspace_id", UUID.class),
+                        r.get("name", String.class), r.get("description", String.class), r.get("member_count", Long.class),
+                        Rows.instant(r, "created_at"), Rows.instant(r, "updated_at")))
+                .all().collectList();
+        return Mono.zip(members, teams).map(t -> new Result(t.getT1(), t.getT2()));
+    }
+
+    // the user's text is matched literally, not as a LIKE pattern
+    private static String like(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
