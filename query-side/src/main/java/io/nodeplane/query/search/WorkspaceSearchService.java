@@ -34,12 +34,25 @@ public class WorkspaceSearchService {
         String contains = "%" + like(q) + "%";
         String prefix = like(q) + "%";
         int bounded = Math.max(1, Math.min(50, limit));
+        // Each branch is cheap on its own: prefix matches walk a "C"-collated index in name order and
+        // stop at the limit; substring matches stop at the limit without sorting everything matched.
         Mono<List<WorkspaceMember>> members = db.sql("""
-                SELECT m.*, u.name AS user_name, u.email AS user_email, u.is_active AS user_is_active
-                FROM user_view u JOIN workspace_membership_view m ON m.user_id = u.id AND m.workspace_id = :ws
-                WHERE lower(u.name) LIKE :contains OR u.email_normalized LIKE :contains
-                ORDER BY (lower(u.name) LIKE :prefix OR u.email_normalized LIKE :prefix) DESC, lower(u.name), u.id
-                LIMIT :limit""")
+                SELECT * FROM (
+                  SELECT DISTINCT ON (x.id) x.* FROM (
+                    (SELECT m.*, u.name AS user_name, u.email AS user_email, u.is_active AS user_is_active, 0 AS rank
+                     FROM user_view u JOIN workspace_membership_view m ON m.user_id = u.id AND m.workspace_id = :ws
+                     WHERE lower(u.name) COLLATE "C" LIKE :prefix ORDER BY lower(u.name) COLLATE "C" LIMIT :limit)
+                    UNION ALL
+                    (SELECT m.*, u.name, u.email, u.is_active, 0
+                     FROM user_view u JOIN workspace_membership_view m ON m.user_id = u.id AND m.workspace_id = :ws
+                     WHERE u.email_normalized COLLATE "C" LIKE :prefix ORDER BY u.email_normalized COLLATE "C" LIMIT :limit)
+                    UNION ALL
+                    (SELECT m.*, u.name, u.email, u.is_active, 1
+                     FROM user_view u JOIN workspace_membership_view m ON m.user_id = u.id AND m.workspace_id = :ws
+                     WHERE (lower(u.name) LIKE :contains OR u.email_normalized LIKE :contains)
+                       AND NOT (lower(u.name) LIKE :prefix OR u.email_normalized LIKE :prefix) LIMIT :limit)
+                  ) x ORDER BY x.id, x.rank
+                ) d ORDER BY d.rank, lower(d.user_name) COLLATE "C", d.id LIMIT :limit""")
                 .bind("ws", workspaceId).bind("contains", contains).bind("prefix", prefix).bind("limit", bounded)
                 .map(r -> new WorkspaceMember(r.get("id", UUID.class), r.get("workspace_id", UUID.class),
                         r.get("user_id", UUID.class), r.get("role", String.class), r.get("user_name", String.class),
@@ -48,8 +61,17 @@ public class WorkspaceSearchService {
                 .all().collectList();
         Mono<List<TeamView>> teams = db.sql("""
                 SELECT t.*, (SELECT count(*) FROM team_membership_view tm WHERE tm.team_id = t.id) AS member_count
-                FROM team_view t WHERE t.workspace_id = :ws AND lower(t.name) LIKE :contains
-                ORDER BY (lower(t.name) LIKE :prefix) DESC, lower(t.name), t.id LIMIT :limit""")
+                FROM (
+                  SELECT * FROM (
+                    (SELECT tv.*, 0 AS rank FROM team_view tv
+                     WHERE tv.workspace_id = :ws AND lower(tv.name) COLLATE "C" LIKE :prefix
+                     ORDER BY lower(tv.name) COLLATE "C" LIMIT :limit)
+                    UNION ALL
+                    (SELECT tv.*, 1 FROM team_view tv
+                     WHERE tv.workspace_id = :ws AND lower(tv.name) LIKE :contains AND lower(tv.name) NOT LIKE :prefix
+                     LIMIT :limit)
+                  ) u ORDER BY u.rank, lower(u.name) COLLATE "C", u.id LIMIT :limit
+                ) t ORDER BY t.rank, lower(t.name) COLLATE "C", t.id""")
                 .bind("ws", workspaceId).bind("contains", contains).bind("prefix", prefix).bind("limit", bounded)
                 .map(r -> new TeamView(r.get("id", UUID.class), r.get("workspace_id", UUID.class),
                         r.get("name", String.class), r.get("description", String.class), r.get("member_count", Long.class),
