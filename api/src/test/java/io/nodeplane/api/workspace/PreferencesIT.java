@@ -3,14 +3,12 @@ package io.nodeplane.api.workspace;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 class PreferencesIT extends WorkspaceSupport {
 
     private ResponseSpec patch(String token, Map<String, ?> body) {
-        return http.patch().uri("/api/v1/users/me/preferences").headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return patch(token, "/api/v1/users/me/preferences", body);
     }
 
     @Test

@@ -9,14 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 class TeamIT extends WorkspaceSupport {
 
-    private ResponseSpec post(String token, String path, Map<String, ?> body) {
-        return http.post().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
-    }
 
     @Test
     void teamsHaveUniqueNamesAndOnlyWorkspaceMembers() {

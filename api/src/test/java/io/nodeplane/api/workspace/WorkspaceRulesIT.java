@@ -10,19 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 class WorkspaceRulesIT extends WorkspaceSupport {
 
-    private ResponseSpec patch(String token, String path, Map<String, ?> body) {
-        return http.patch().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
-    }
 
-    private ResponseSpec post(String token, String path, Map<String, ?> body) {
-        return http.post().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
-    }
 
     @Test
     void createReadUpdateWithSlugAndTimezoneRules() {

@@ -5,9 +5,20 @@ import io.nodeplane.events.user.UserRole;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 /** Helpers for workspace tests: everything goes through the HTTP API, as a client would. */
 abstract class WorkspaceSupport extends ApplicationIT {
+
+    protected ResponseSpec post(String token, String path, Map<String, ?> body) {
+        return http.post().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    protected ResponseSpec patch(String token, String path, Map<String, ?> body) {
+        return http.patch().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
 
     protected UUID createWorkspace(String adminToken, String name) {
         Map<?, ?> body = http.post().uri("/api/v1/workspaces").headers(h -> h.setBearerAuth(adminToken))

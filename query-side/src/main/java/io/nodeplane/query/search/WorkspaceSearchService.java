@@ -1,8 +1,9 @@
 package io.nodeplane.query.search;
 
-import io.nodeplane.query.support.Rows;
 import io.nodeplane.query.team.TeamView;
+import io.nodeplane.query.team.TeamViewRepository;
 import io.nodeplane.query.workspace.WorkspaceMember;
+import io.nodeplane.query.workspace.WorkspaceMembershipViewRepository;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -54,11 +55,7 @@ public class WorkspaceSearchService {
                   ) x ORDER BY x.id, x.rank
                 ) d ORDER BY d.rank, lower(d.user_name) COLLATE "C", d.id LIMIT :limit""")
                 .bind("ws", workspaceId).bind("contains", contains).bind("prefix", prefix).bind("limit", bounded)
-                .map(r -> new WorkspaceMember(r.get("id", UUID.class), r.get("workspace_id", UUID.class),
-                        r.get("user_id", UUID.class), r.get("role", String.class), r.get("user_name", String.class),
-                        r.get("user_email", String.class), Rows.bool(r, "user_is_active"), Rows.instant(r, "created_at"),
-                        Rows.instant(r, "updated_at")))
-                .all().collectList();
+                .map(WorkspaceMembershipViewRepository::map).all().collectList();
         Mono<List<TeamView>> teams = db.sql("""
                 SELECT t.*, (SELECT count(*) FROM team_membership_view tm WHERE tm.team_id = t.id) AS member_count
                 FROM (
@@ -73,10 +70,7 @@ public class WorkspaceSearchService {
                   ) u ORDER BY u.rank, lower(u.name) COLLATE "C", u.id LIMIT :limit
                 ) t ORDER BY t.rank, lower(t.name) COLLATE "C", t.id""")
                 .bind("ws", workspaceId).bind("contains", contains).bind("prefix", prefix).bind("limit", bounded)
-                .map(r -> new TeamView(r.get("id", UUID.class), r.get("workspace_id", UUID.class),
-                        r.get("name", String.class), r.get("description", String.class), r.get("member_count", Long.class),
-                        Rows.instant(r, "created_at"), Rows.instant(r, "updated_at")))
-                .all().collectList();
+                .map(TeamViewRepository::map).all().collectList();
         return Mono.zip(members, teams).map(t -> new Result(t.getT1(), t.getT2()));
     }
 

@@ -106,7 +106,8 @@ public class TeamViewRepository {
                 .map(r -> r.get("workspace_id", UUID.class)).all();
     }
 
-    private static TeamView map(Readable r) {
+    /** Maps a {@code team_view} row that carries a {@code member_count} column. */
+    public static TeamView map(Readable r) {
         return new TeamView(r.get("id", UUID.class), r.get("workspace_id", UUID.class), r.get("name", String.class),
                 r.get("description", String.class), r.get("member_count", Long.class), Rows.instant(r, "created_at"),
                 Rows.instant(r, "updated_at"));

@@ -65,7 +65,8 @@ public class WorkspaceMembershipViewRepository {
                 .bind("ws", workspaceId).bind("user", userId).map(r -> r.get("role", String.class)).one();
     }
 
-    private static WorkspaceMember map(Readable r) {
+    /** Maps a membership row joined with {@code user_name, user_email, user_is_active}. */
+    public static WorkspaceMember map(Readable r) {
         return new WorkspaceMember(r.get("id", UUID.class), r.get("workspace_id", UUID.class), r.get("user_id", UUID.class),
                 r.get("role", String.class), r.get("user_name", String.class), r.get("user_email", String.class),
                 Rows.bool(r, "user_is_active"), Rows.instant(r, "created_at"), Rows.instant(r, "updated_at"));

@@ -27,11 +27,6 @@ public class WorkspaceQueryService {
         return workspaces.findById(workspaceId, viewer);
     }
 
-    /** The platform's default workspace, if one exists yet. */
-    public Mono<WorkspaceView> defaultWorkspace(UUID viewer) {
-        return workspaces.findAll(viewer, false).filter(WorkspaceView::isDefault).next();
-    }
-
     /** The user's role in the workspace ({@code owner|admin|member|viewer}); empty when not a member. */
     public Mono<String> roleOf(UUID workspaceId, UUID userId) {
         return memberships.findRole(workspaceId, userId);
