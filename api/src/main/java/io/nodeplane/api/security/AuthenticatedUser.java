@@ -16,4 +16,9 @@ public record AuthenticatedUser(UserView view) {
     public String email() {
         return view.email();
     }
+
+    /** Platform admins may act in every workspace. */
+    public boolean isPlatformAdmin() {
+        return "platform_admin".equals(view.role());
+    }
 }

@@ -23,7 +23,7 @@ public class WorkspaceAccess {
     }
 
     public Mono<WorkspaceView> require(AuthenticatedUser user, UUID workspaceId, WorkspacePermission permission) {
-        boolean platformAdmin = "platform_admin".equals(user.view().role());
+        boolean platformAdmin = user.isPlatformAdmin();
         return workspaces.byId(workspaceId, user.id())
                 .filter(ws -> platformAdmin || ws.currentUserRole() != null)
                 .switchIfEmpty(Mono.error(() -> notFound(workspaceId)))

@@ -54,7 +54,7 @@ class WorkspaceController {
     @GetMapping
     @Operation(summary = "The caller's workspaces", description = "With currentUserRole. Platform admins see all.")
     Flux<WorkspaceResponse> list(@AuthenticationPrincipal AuthenticatedUser user) {
-        return workspaces.visibleTo(user.id(), "platform_admin".equals(user.view().role())).map(WorkspaceResponse::of);
+        return workspaces.visibleTo(user.id(), user.isPlatformAdmin()).map(WorkspaceResponse::of);
     }
 
     @GetMapping("/{workspaceId}")
