@@ -3,10 +3,12 @@ package io.nodeplane.api;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Nodeplane: the one Spring Boot application. Scans every module under {@code io.nodeplane}. */
 @SpringBootApplication(scanBasePackages = "io.nodeplane")
-@ConfigurationPropertiesScan("io.nodeplane.api.config")
+@ConfigurationPropertiesScan("io.nodeplane.api")
+@EnableScheduling
 public class NodeplaneApplication {
 
     static {

@@ -68,6 +68,20 @@ public class JwtService {
                 .compact();
     }
 
+    /**
+     * A 32-byte key for another purpose (token lookup hashes, secret encryption), derived from the
+     * signing secret with HMAC-SHA256 so that the signing key itself never leaves this class.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
     /** The token lifetime as the contract writes it, e.g. {@code "1d"}. */
     public String expiresIn() {
         return expiresIn;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -18,6 +19,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,8 +35,14 @@ class SecurityConfiguration {
     static final String[] PUBLIC = {
         "/health", "/health/**", "/api/v1/health", "/api/v1/health/**", "/metrics",
         "/api/v1/auth/login", "/api/v1/docs", "/api/v1/docs/**", "/api/v1/docs-json", "/api/v1/docs-json/**",
-        "/webjars/**"
+        "/webjars/**", "/install.sh",
+        // agents authenticate themselves (AgentAuthenticator: agent token, never a JWT)
+        "/api/v1/agent/**", "/api/v1/enrollments/initiate", "/api/v1/node-installs/progress",
+        "/api/v1/node-installs/consume"
     };
+
+    /** Agent routes carry an agent token in {@code Authorization}; the JWT filter must not judge it. */
+    static final String[] AGENT = {"/api/v1/agent/**"};
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveAuthenticationManager tokens,
@@ -50,13 +59,17 @@ class SecurityConfiguration {
         bearer.setAuthenticationFailureHandler((filterExchange, ex) ->
                 errors.write(filterExchange.getExchange(), HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized", null));
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        bearer.setRequiresAuthenticationMatcher(new NegatedServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers(AGENT)));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(ex -> ex.pathMatchers(PUBLIC).permitAll().anyExchange().authenticated())
+                .authorizeExchange(ex -> ex.pathMatchers(PUBLIC).permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/enrollments/*").permitAll()
+                        .anyExchange().authenticated())
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((exchange, ex) ->

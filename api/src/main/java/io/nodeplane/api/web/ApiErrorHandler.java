@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.nodeplane.command.support.CommandRejectedException;
+import io.nodeplane.query.telemetry.BatchWriter;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -44,7 +45,7 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
         if (ex instanceof ApiException e) {
-            return responses.write(exchange, e.status(), e.code(), e.getMessage(), null);
+            return responses.write(exchange, e.status(), e.code(), e.getMessage(), e.errors());
         }
         if (ex instanceof CommandRejectedException e) {
             return responses.write(exchange, status(e.kind()), e.code(), e.getMessage(), null);
@@ -77,6 +78,10 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
                 message = "Cannot " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
             }
             return responses.write(exchange, status, status.name(), message, null);
+        }
+        if (ex instanceof BatchWriter.OverloadedException) {
+            return responses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED",
+                    "Telemetry ingestion is saturated; retry shortly", null);
         }
         if (ex instanceof AccessDeniedException) {
             return responses.write(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden resource", null);

@@ -18,6 +18,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,11 +32,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Every subclass shares one application context and one database (Spring's context cache).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ApplicationIT.ClockConfiguration.class)
 public abstract class ApplicationIT {
 
     public static final String ADMIN_EMAIL = "admin@it.example.com";
     public static final String ADMIN_PASSWORD = "it-admin-password-1";
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    public static final String ENROLLMENT_TOKEN = "it-shared-enrollment-token-0123456789";
 
     protected static final TestDatabase DB = TestDatabase.create("np_it");
     private static final Path STATE_DIR = stateDir();
@@ -47,9 +53,22 @@ public abstract class ApplicationIT {
     protected Commands commands;
     @Autowired
     protected UserQueryService users;
+    @Autowired
+    protected TestClock clock;
+
+    /** The application's clock, which a test may move forward (and must put back: see {@link TestClock#reset()}). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ClockConfiguration {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
 
     @BeforeEach
     void clientReadsLargeResponses() {
+        clock.reset();
         // the client shares the server's codec settings, whose request-body limit is deliberately small here
         http = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
     }
@@ -68,6 +87,10 @@ public abstract class ApplicationIT {
         registry.add("nodeplane.seed.admin-email", () -> ADMIN_EMAIL);
         registry.add("nodeplane.seed.admin-password", () -> ADMIN_PASSWORD);
         registry.add("nodeplane.max-body-bytes", () -> MAX_BODY_BYTES);
+        registry.add("nodeplane.agent.enrollment-token", () -> ENROLLMENT_TOKEN);
+        // the offline detector runs every second with a 2 s timeout, so its effect is observable in tests
+        registry.add("nodeplane.agent.heartbeat-timeout-seconds", () -> 2);
+        registry.add("nodeplane.agent.offline-check-interval-seconds", () -> 1);
     }
 
     /** Signs in and returns the access token. */

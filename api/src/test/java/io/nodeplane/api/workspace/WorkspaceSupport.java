@@ -8,7 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 /** Helpers for workspace tests: everything goes through the HTTP API, as a client would. */
-abstract class WorkspaceSupport extends ApplicationIT {
+public abstract class WorkspaceSupport extends ApplicationIT {
 
     protected ResponseSpec post(String token, String path, Map<String, ?> body) {
         return http.post().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)

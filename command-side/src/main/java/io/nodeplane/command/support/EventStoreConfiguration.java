@@ -24,6 +24,13 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
+    /** Time for command handlers: injected, so aggregates stay deterministic and tests can fix it. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
     @Bean
     EventSchema eventSchema() {
         return EventSchema.builder()

@@ -17,6 +17,10 @@ public class UniqueKeys {
     public static final String WORKSPACE_SLUG = "workspace.slug";
     /** One key, {@code "default"}, held by the platform's default workspace. */
     public static final String DEFAULT_WORKSPACE = "workspace.default";
+    /** Node hostnames, lower-cased: unique across all nodes of the platform. */
+    public static final String NODE_HOSTNAME = "node.hostname";
+    /** The one pending enrollment per {@code email|hostname}. */
+    public static final String PENDING_ENROLLMENT = "enrollment.pending";
 
     private final JdbcTemplate jdbc;
 
@@ -55,6 +59,13 @@ public class UniqueKeys {
         }
         jdbc.update("UPDATE unique_key SET owner_id = ? WHERE scope = ? AND key = ?", newOwner, scope, key);
         return previous.get(0);
+    }
+
+    /** Who holds {@code key} in {@code scope}, or {@code null}. */
+    public UUID holder(String scope, String key) {
+        List<UUID> holders = jdbc.queryForList(
+                "SELECT owner_id FROM unique_key WHERE scope = ? AND key = ?", UUID.class, scope, key);
+        return holders.isEmpty() ? null : holders.get(0);
     }
 
     /** Whether anyone holds {@code key} in {@code scope}. */

@@ -253,7 +253,11 @@ class Workspace {
         return members.values().stream().filter(m -> m.role() == WorkspaceRole.OWNER).count();
     }
 
-    private void requireWritable() {
+    boolean hasTeam(UUID teamId) {
+        return teams.containsKey(teamId);
+    }
+
+    void requireWritable() {
         if (archived) {
             throw conflict("WORKSPACE_ARCHIVED", "The workspace is archived; restore it with isArchived:false first");
         }

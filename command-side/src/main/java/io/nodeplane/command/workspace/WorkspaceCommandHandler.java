@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkspaceCommandHandler {
 
-    private static final String DEFAULT_KEY = "default";
+    static final String DEFAULT_KEY = "default";
 
     private final Repository<Workspace> workspaces;
     private final UniqueKeys uniqueKeys;
