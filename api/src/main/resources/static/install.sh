@@ -57,7 +57,7 @@ command -v curl >/dev/null 2>&1 || fail "curl is required"
 progress dependencies_installing 18
 progress dependencies_ready 30
 
-if [ "$(id -u)" = "0" ] && ! id noderax >/dev/null 2>&1 && command -v useradd >/dev/null 2>&1; then
+if [ -z "$NO_SERVICE" ] && [ "$(id -u)" = "0" ] && ! id noderax >/dev/null 2>&1 && command -v useradd >/dev/null 2>&1; then
   useradd --system --no-create-home --shell /usr/sbin/nologin noderax 2>/dev/null || true
 fi
 progress service_user_ready 45
