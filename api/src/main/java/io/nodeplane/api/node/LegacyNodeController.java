@@ -50,17 +50,20 @@ class LegacyNodeController {
     }
 
     @GetMapping("/{nodeId}")
+    @Operation(summary = "One node of any workspace")
     Mono<NodeResponse> get(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID nodeId) {
         return admin(user).then(nodes.get(null, nodeId));
     }
 
     @PatchMapping("/{nodeId}")
+    @Operation(summary = "Rename or describe a node")
     Mono<NodeResponse> update(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID nodeId,
                               @Valid @RequestBody UpdateNodeRequest r, ServerWebExchange exchange) {
         return admin(user).then(nodes.update(null, nodeId, r.name(), r.description(), Actors.of(exchange, user)));
     }
 
     @DeleteMapping("/{nodeId}")
+    @Operation(summary = "Delete a node", description = "Revokes its agent credential at once.")
     Mono<DeletedResponse> delete(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID nodeId,
                                  ServerWebExchange exchange) {
         return admin(user).then(nodes.delete(null, nodeId, Actors.of(exchange, user)));
@@ -68,6 +71,7 @@ class LegacyNodeController {
 
     @PostMapping("/{nodeId}/team")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Assign the node to a team of its workspace, or to none")
     Mono<NodeResponse> team(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID nodeId,
                             @Valid @RequestBody AssignTeamRequest r, ServerWebExchange exchange) {
         return admin(user).then(nodes.assignTeam(null, nodeId, r.teamId(), Actors.of(exchange, user)));
@@ -75,6 +79,7 @@ class LegacyNodeController {
 
     @PostMapping("/{nodeId}/maintenance/enable")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Put the node in maintenance")
     Mono<NodeResponse> enableMaintenance(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID nodeId,
                                          @Valid @RequestBody(required = false) MaintenanceRequest r,
                                          ServerWebExchange exchange) {
@@ -84,6 +89,7 @@ class LegacyNodeController {
 
     @PostMapping("/{nodeId}/maintenance/disable")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "End maintenance")
     Mono<NodeResponse> disableMaintenance(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID nodeId,
                                           ServerWebExchange exchange) {
         return admin(user).then(nodes.maintenance(null, nodeId, false, null, Actors.of(exchange, user)));

@@ -2,12 +2,10 @@ package io.nodeplane.api.node;
 
 import static io.nodeplane.api.workspace.WorkspacePermission.READ;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.nodeplane.api.agent.MetricResponse;
 import io.nodeplane.api.security.AuthenticatedUser;
 import io.nodeplane.api.web.ApiException;
 import io.nodeplane.api.workspace.WorkspaceAccess;
-import io.nodeplane.query.event.OperationalEvent;
 import io.nodeplane.query.event.OperationalEventQueryService;
 import io.nodeplane.query.telemetry.MetricsStore;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,15 +40,6 @@ class TelemetryQueryController {
         this.access = access;
         this.metrics = metrics;
         this.events = events;
-    }
-
-    /** An operational event as the contract shows it. */
-    record EventResponse(UUID id, UUID workspaceId, UUID nodeId, String type, String severity, String message,
-                         @JsonRawValue String metadata, Instant createdAt) {
-        static EventResponse of(OperationalEvent e) {
-            return new EventResponse(e.id(), e.workspaceId(), e.nodeId(), e.type(), e.severity(), e.message(), e.metadata(),
-                    e.createdAt());
-        }
     }
 
     @GetMapping("/metrics")

@@ -89,6 +89,12 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
         if (ex instanceof AuthenticationException) {
             return responses.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized", null);
         }
+        if (causedBy(ex, reactor.netty.channel.AbortedException.class)) {
+            // the client went away (timeout, shutdown): nothing to answer and nothing wrong here
+            log.debug("Client closed the connection during {} {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath());
+            return Mono.empty();
+        }
         log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
         return responses.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal server error", null);
     }

@@ -12,7 +12,7 @@ public record MemberResponse(UUID id, UUID workspaceId, UUID userId,
                              String userName, String userEmail, boolean userIsActive, Instant createdAt,
                              Instant updatedAt) {
 
-    static MemberResponse of(WorkspaceMember m) {
+    public static MemberResponse of(WorkspaceMember m) {
         return new MemberResponse(m.id(), m.workspaceId(), m.userId(), m.role(), m.userName(), m.userEmail(),
                 m.userIsActive(), m.createdAt(), m.updatedAt());
     }

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Bodies of the team routes. */
-final class TeamResponses {
+public final class TeamResponses {
 
     private TeamResponses() {
     }
@@ -29,9 +29,9 @@ final class TeamResponses {
     }
 
     @Schema(name = "Team")
-    record TeamResponse(UUID id, UUID workspaceId, String name, String description, long memberCount,
+    public record TeamResponse(UUID id, UUID workspaceId, String name, String description, long memberCount,
                         Instant createdAt, Instant updatedAt) {
-        static TeamResponse of(TeamView t) {
+        public static TeamResponse of(TeamView t) {
             return new TeamResponse(t.id(), t.workspaceId(), t.name(), t.description(), t.memberCount(), t.createdAt(),
                     t.updatedAt());
         }

@@ -126,6 +126,22 @@ class NodeLifecycleIT extends NodeSupport {
                 .expectStatus().isNotFound();
     }
 
+    @Test
+    void workspaceSearchFindsThisWorkspacesNodesAndTheirEvents() {
+        Fleet mine = fleet("Findable");
+        Fleet theirs = fleet("Findable");
+        String search = "/api/v1/workspaces/" + mine.workspace() + "/search?q=";
+        await().atMost(Duration.ofSeconds(10)).until(() -> !eventTypes(mine.owner().token(), mine.workspace(),
+                mine.nodeId()).isEmpty());
+        get(mine.viewer().token(), search + "FINDABLE-NODE").expectStatus().isOk().expectBody()
+                .jsonPath("$.nodes.length()").isEqualTo(1)
+                .jsonPath("$.nodes[0].id").isEqualTo(mine.nodeId().toString())
+                .jsonPath("$.events.length()").isEqualTo(1)
+                .jsonPath("$.events[0].type").isEqualTo("node.registered");
+        get(mine.viewer().token(), search + theirs.hostname()).expectStatus().isOk().expectBody()
+                .jsonPath("$.nodes.length()").isEqualTo(0).jsonPath("$.events.length()").isEqualTo(0);
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec get(String token, String path) {
         return http.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange();
     }

@@ -1,5 +1,6 @@
 package io.nodeplane.query.audit;
 
+import io.nodeplane.query.support.Like;
 import io.nodeplane.query.support.Rows;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -69,10 +70,10 @@ public class AuditLogRepository {
         GenericExecuteSpec spec = db.sql(sql.toString());
         spec = f.workspaceId() != null ? spec.bind("ws", f.workspaceId()) : spec.bind("scope", scope);
         if (f.actor() != null && !f.actor().isBlank()) {
-            spec = spec.bind("actorLike", "%" + like(f.actor().trim()) + "%").bind("actor", f.actor().trim());
+            spec = spec.bind("actorLike", "%" + Like.escape(f.actor().trim()) + "%").bind("actor", f.actor().trim());
         }
         if (f.action() != null && !f.action().isBlank()) {
-            spec = spec.bind("action", "%" + like(f.action().trim()) + "%");
+            spec = spec.bind("action", "%" + Like.escape(f.action().trim()) + "%");
         }
         if (f.targetType() != null && !f.targetType().isBlank()) {
             spec = spec.bind("targetType", f.targetType().trim());
@@ -89,11 +90,6 @@ public class AuditLogRepository {
 
     private static Parameter text(String value) {
         return Parameter.fromOrEmpty(value, String.class);
-    }
-
-    // user input is matched literally, not as a pattern
-    private static String like(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static AuditEntry map(Readable r) {

@@ -18,4 +18,9 @@ public class OperationalEventQueryService {
     public Flux<OperationalEvent> events(UUID workspaceId, UUID nodeId, String severity, String type, int limit) {
         return events.find(workspaceId, nodeId, severity, type, limit);
     }
+
+    /** Events whose message contains {@code text} (case-insensitive), newest first. */
+    public Flux<OperationalEvent> search(UUID workspaceId, String text, int limit) {
+        return events.search(workspaceId, text, limit);
+    }
 }

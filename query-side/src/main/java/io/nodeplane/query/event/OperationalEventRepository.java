@@ -1,5 +1,6 @@
 package io.nodeplane.query.event;
 
+import io.nodeplane.query.support.Like;
 import io.nodeplane.query.support.Rows;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -67,6 +68,15 @@ public class OperationalEventRepository {
             spec = spec.bind("type", type);
         }
         return spec.map(OperationalEventRepository::map).all();
+    }
+
+    Flux<OperationalEvent> search(UUID workspaceId, String text, int limit) {
+        String pattern = Like.contains(text);
+        return db.sql("""
+                SELECT * FROM event_view WHERE workspace_id = :ws AND lower(message) LIKE :pattern
+                ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                .bind("ws", workspaceId).bind("pattern", pattern).bind("limit", limit)
+                .map(OperationalEventRepository::map).all();
     }
 
     public static OperationalEvent map(Readable r) {

@@ -1,5 +1,6 @@
 package io.nodeplane.query.node;
 
+import io.nodeplane.query.support.Like;
 import io.nodeplane.query.support.Rows;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -156,7 +157,7 @@ public class NodeViewRepository {
             spec = spec.bind("team", f.teamId());
         }
         if (f.q() != null) {
-            spec = spec.bind("q", "%" + escapeLike(f.q().toLowerCase()) + "%");
+            spec = spec.bind("q", Like.contains(f.q()));
         }
         return spec.map(NodeViewRepository::map).all();
     }
@@ -174,10 +175,6 @@ public class NodeViewRepository {
                 WHERE n.status = 'online' AND COALESCE(p.last_seen_at, n.updated_at) < :cutoff""")
                 .bind("cutoff", cutoff)
                 .map(r -> new SilentNode(r.get("id", UUID.class), Rows.instant(r, "last_seen_at"))).all();
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static GenericExecuteSpec text(GenericExecuteSpec spec, String name, String value) {

@@ -1,5 +1,11 @@
 package io.nodeplane.query.search;
 
+import io.nodeplane.query.event.OperationalEvent;
+import io.nodeplane.query.event.OperationalEventQueryService;
+import io.nodeplane.query.node.NodeFilter;
+import io.nodeplane.query.node.NodeQueryService;
+import io.nodeplane.query.node.NodeView;
+import io.nodeplane.query.support.Like;
 import io.nodeplane.query.team.TeamView;
 import io.nodeplane.query.team.TeamViewRepository;
 import io.nodeplane.query.workspace.WorkspaceMember;
@@ -14,26 +20,31 @@ import reactor.core.publisher.Mono;
 /**
  * Unified search inside one workspace: case-insensitive substring matches, prefix matches ranked
  * first, each group limited. Every query is bound to the workspace id, so nothing of another
- * workspace can match. Groups for nodes, tasks, schedules and events join as those read models land.
+ * workspace can match. Nodes match by name or hostname, events by message; tasks and schedules join as those read models land.
  */
 @Service
 public class WorkspaceSearchService {
 
     /** Matches per group. */
-    public record Result(List<WorkspaceMember> members, List<TeamView> teams) {
+    public record Result(List<NodeView> nodes, List<OperationalEvent> events, List<WorkspaceMember> members,
+                         List<TeamView> teams) {
     }
 
     private final DatabaseClient db;
+    private final NodeQueryService nodes;
+    private final OperationalEventQueryService events;
 
-    WorkspaceSearchService(DatabaseClient db) {
+    WorkspaceSearchService(DatabaseClient db, NodeQueryService nodes, OperationalEventQueryService events) {
         this.db = db;
+        this.nodes = nodes;
+        this.events = events;
     }
 
     /** {@code limit} is clamped to 1..50. */
     public Mono<Result> search(UUID workspaceId, String query, int limit) {
         String q = query.trim().toLowerCase(Locale.ROOT);
-        String contains = "%" + like(q) + "%";
-        String prefix = like(q) + "%";
+        String contains = Like.contains(q);
+        String prefix = Like.escape(q) + "%";
         int bounded = Math.max(1, Math.min(50, limit));
         // Each branch is cheap on its own: prefix matches walk a "C"-collated index in name order and
         // stop at the limit; substring matches stop at the limit without sorting everything matched.
@@ -71,11 +82,9 @@ public class WorkspaceSearchService {
                 ) t ORDER BY t.rank, lower(t.name) COLLATE "C", t.id""")
                 .bind("ws", workspaceId).bind("contains", contains).bind("prefix", prefix).bind("limit", bounded)
                 .map(TeamViewRepository::map).all().collectList();
-        return Mono.zip(members, teams).map(t -> new Result(t.getT1(), t.getT2()));
-    }
-
-    // the user's text is matched literally, not as a LIKE pattern
-    private static String like(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        Mono<List<NodeView>> nodeMatches = nodes.nodes(workspaceId, new NodeFilter(null, null, q, bounded, 0)).collectList();
+        Mono<List<OperationalEvent>> eventMatches = events.search(workspaceId, q, bounded).collectList();
+        return Mono.zip(nodeMatches, eventMatches, members, teams)
+                .map(t -> new Result(t.getT1(), t.getT2(), t.getT3(), t.getT4()));
     }
 }

@@ -3,11 +3,11 @@ package io.nodeplane.query.telemetry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
-import reactor.util.concurrent.Queues;
 
 /**
  * Group commit for telemetry: callers submit one item and get a {@code Mono} that completes once the
@@ -32,7 +32,7 @@ public final class BatchWriter<T> {
     private final int maxBatch;
     private final int maxQueued;
     private final int maxInFlight;
-    private final Queue<Pending<T>> queue = Queues.<Pending<T>>unboundedMultiproducer().get();
+    private final Queue<Pending<T>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -78,8 +78,9 @@ public final class BatchWriter<T> {
             }
             queued.addAndGet(-batch.size());
             if (batch.isEmpty()) {
+                // an offer in progress is not visible yet; its producer calls drain() right after it
                 inFlight.decrementAndGet();
-                continue;
+                return;
             }
             List<T> items = new ArrayList<>(batch.size());
             batch.forEach(p -> items.add(p.item()));

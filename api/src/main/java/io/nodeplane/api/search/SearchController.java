@@ -1,6 +1,12 @@
-package io.nodeplane.api.workspace;
+package io.nodeplane.api.search;
 
+import io.nodeplane.api.node.EventResponse;
+import io.nodeplane.api.node.NodeResponse;
 import io.nodeplane.api.security.AuthenticatedUser;
+import io.nodeplane.api.workspace.MemberResponse;
+import io.nodeplane.api.workspace.TeamResponses.TeamResponse;
+import io.nodeplane.api.workspace.WorkspaceAccess;
+import io.nodeplane.api.workspace.WorkspacePermission;
 import io.nodeplane.api.web.ApiException;
 import io.nodeplane.api.workspace.TeamResponses.TeamResponse;
 import io.nodeplane.query.search.WorkspaceSearchService;
@@ -22,9 +28,9 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "bearer")
 class SearchController {
 
-    /** Every group the web app shows; groups whose resources do not exist yet are empty. */
-    record SearchResponse(String query, List<Object> nodes, List<Object> tasks, List<Object> scheduledTasks,
-                          List<Object> events, List<MemberResponse> members, List<TeamResponse> teams) {
+    /** Every group the web app shows; tasks and schedules stay empty until those features exist. */
+    record SearchResponse(String query, List<NodeResponse> nodes, List<Object> tasks, List<Object> scheduledTasks,
+                          List<EventResponse> events, List<MemberResponse> members, List<TeamResponse> teams) {
     }
 
     private final WorkspaceSearchService search;
@@ -45,7 +51,8 @@ class SearchController {
         }
         return access.require(user, workspaceId, WorkspacePermission.READ)
                 .then(search.search(workspaceId, q, limit))
-                .map(r -> new SearchResponse(q, List.of(), List.of(), List.of(), List.of(),
+                .map(r -> new SearchResponse(q, r.nodes().stream().map(NodeResponse::of).toList(), List.of(), List.of(),
+                        r.events().stream().map(EventResponse::of).toList(),
                         r.members().stream().map(MemberResponse::of).toList(),
                         r.teams().stream().map(TeamResponse::of).toList()));
     }
