@@ -6,6 +6,7 @@ import static io.nodeplane.api.workspace.WorkspacePermission.READ;
 import io.nodeplane.api.command.Actors;
 import io.nodeplane.api.node.NodeRequests.AssignTeamRequest;
 import io.nodeplane.api.node.NodeRequests.MaintenanceRequest;
+import io.nodeplane.api.node.NodeRequests.RootAccessRequest;
 import io.nodeplane.api.node.NodeRequests.UpdateNodeRequest;
 import io.nodeplane.api.security.AuthenticatedUser;
 import io.nodeplane.api.workspace.DeletedResponse;
@@ -84,6 +85,17 @@ class NodeController {
                             @PathVariable UUID nodeId, @Valid @RequestBody AssignTeamRequest r, ServerWebExchange exchange) {
         return access.require(user, workspaceId, MUTATE)
                 .then(nodes.assignTeam(workspaceId, nodeId, r.teamId(), Actors.of(exchange, user)));
+    }
+
+    @PostMapping("/{nodeId}/root-access")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Choose the node's root-access profile (owner/admin)", description = "off, operational, task, "
+            + "terminal, operational_task, operational_terminal, task_terminal or all; pending until the agent applies it.")
+    Mono<NodeResponse> rootAccess(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID workspaceId,
+                                  @PathVariable UUID nodeId, @Valid @RequestBody RootAccessRequest r,
+                                  ServerWebExchange exchange) {
+        return access.require(user, workspaceId, MUTATE)
+                .then(nodes.rootAccess(workspaceId, nodeId, r.profile(), Actors.of(exchange, user)));
     }
 
     @PostMapping("/{nodeId}/maintenance/enable")

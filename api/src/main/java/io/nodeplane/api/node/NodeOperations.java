@@ -10,6 +10,7 @@ import io.nodeplane.command.node.NodeCommands.AssignNodeTeamCommand;
 import io.nodeplane.command.node.NodeCommands.DeleteNodeCommand;
 import io.nodeplane.command.node.NodeCommands.DisableNodeMaintenanceCommand;
 import io.nodeplane.command.node.NodeCommands.EnableNodeMaintenanceCommand;
+import io.nodeplane.command.node.NodeCommands.SetNodeRootAccessProfileCommand;
 import io.nodeplane.command.node.NodeCommands.UpdateNodeCommand;
 import io.nodeplane.query.node.NodeFilter;
 import io.nodeplane.query.node.NodeQueryService;
@@ -68,6 +69,11 @@ class NodeOperations {
         Object command = enable ? new EnableNodeMaintenanceCommand(nodeId, workspaceId, reason, actor.userId())
                 : new DisableNodeMaintenanceCommand(nodeId, workspaceId, actor.userId());
         return apply(command, actor, workspaceId, nodeId, n -> n.maintenanceMode() == enable);
+    }
+
+    Mono<NodeResponse> rootAccess(UUID workspaceId, UUID nodeId, String profile, Actor actor) {
+        return apply(new SetNodeRootAccessProfileCommand(nodeId, workspaceId, profile, actor.userId()), actor, workspaceId,
+                nodeId, n -> profile.equals(n.rootAccess().profile()));
     }
 
     Mono<DeletedResponse> delete(UUID workspaceId, UUID nodeId, Actor actor) {

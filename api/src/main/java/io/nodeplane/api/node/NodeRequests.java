@@ -16,6 +16,9 @@ final class NodeRequests {
     record AssignTeamRequest(UUID teamId) {
     }
 
+    record RootAccessRequest(@jakarta.validation.constraints.NotBlank @Size(max = 32) String profile) {
+    }
+
     record MaintenanceRequest(@Size(max = 500) String reason) {
     }
 }

@@ -51,6 +51,14 @@ class NodeLifecycleIT extends NodeSupport {
                 .jsonPath("$.maintenanceByUserId").isEqualTo(f.owner().id().toString());
         post(f.owner().token(), base + "/maintenance/disable", Map.of()).expectStatus().isCreated()
                 .expectBody().jsonPath("$.maintenanceMode").isEqualTo(false);
+        assertThat(node(f.owner().token(), f.workspace(), f.nodeId())).containsEntry("rootAccessProfile", "off")
+                .containsEntry("rootAccessSyncStatus", "pending");
+        post(f.owner().token(), base + "/root-access", Map.of("profile", "operational")).expectStatus().isCreated()
+                .expectBody().jsonPath("$.rootAccessProfile").isEqualTo("operational")
+                .jsonPath("$.rootAccessSyncStatus").isEqualTo("pending")
+                .jsonPath("$.rootAccessUpdatedByUserId").isEqualTo(f.owner().id().toString());
+        post(f.owner().token(), base + "/root-access", Map.of("profile", "everything")).expectStatus().isBadRequest();
+        post(f.viewer().token(), base + "/root-access", Map.of("profile", "all")).expectStatus().isForbidden();
 
         List<String> types = eventTypes(f.owner().token(), f.workspace(), f.nodeId());
         await().atMost(Duration.ofSeconds(10)).until(() -> eventTypes(f.owner().token(), f.workspace(), f.nodeId())
@@ -74,7 +82,7 @@ class NodeLifecycleIT extends NodeSupport {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> actions(f).containsAll(List.of("node.registered",
                 "node.updated", "node.team.updated", "node.maintenance.enabled", "node.maintenance.disabled",
-                "node.deleted", "enrollment.approved")));
+                "node.root-access.updated", "node.deleted", "enrollment.approved")));
         Map<String, Object> deleted = audit(f).stream().filter(e -> "node.deleted".equals(e.get("action"))).findFirst()
                 .orElseThrow();
         assertThat(deleted).containsEntry("actorUserId", f.owner().id().toString()).containsEntry("targetType", "node")

@@ -12,11 +12,13 @@ import io.nodeplane.events.node.NodeMaintenanceDisabledEvent;
 import io.nodeplane.events.node.NodeMaintenanceEnabledEvent;
 import io.nodeplane.events.node.NodeRegisteredEvent;
 import io.nodeplane.events.node.NodeReregisteredEvent;
+import io.nodeplane.events.node.NodeRootAccessProfileChangedEvent;
 import io.nodeplane.events.node.NodeTeamAssignedEvent;
 import io.nodeplane.events.node.NodeWentOfflineEvent;
 import io.nodeplane.events.node.NodeWentOnlineEvent;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -31,6 +33,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 class Node {
 
     static final int NAME_MAX = 120;
+    /** Contract §2.1 root-access profiles. */
+    static final Set<String> ROOT_ACCESS_PROFILES = Set.of("off", "operational", "task", "terminal", "operational_task",
+            "operational_terminal", "task_terminal", "all");
 
     @AggregateIdentifier
     private UUID nodeId;
@@ -41,6 +46,7 @@ class Node {
     private String maintenanceReason;
     private boolean maintenance;
     private boolean online;
+    private String rootAccessProfile = "off";
 
     Node() {
         // for Axon
@@ -101,6 +107,16 @@ class Node {
         }
     }
 
+    void setRootAccessProfile(String profile, UUID byUserId) {
+        if (profile == null || !ROOT_ACCESS_PROFILES.contains(profile)) {
+            throw badRequest("ROOT_ACCESS_PROFILE_INVALID", "profile must be one of " + String.join(", ",
+                    new java.util.TreeSet<>(ROOT_ACCESS_PROFILES)));
+        }
+        if (!profile.equals(rootAccessProfile)) {
+            apply(new NodeRootAccessProfileChangedEvent(nodeId, workspaceId, hostname, rootAccessProfile, profile, byUserId));
+        }
+    }
+
     void delete() {
         apply(new NodeDeletedEvent(nodeId, workspaceId, hostname, details.name()));
     }
@@ -153,6 +169,11 @@ class Node {
     @EventSourcingHandler
     void on(NodeWentOfflineEvent e) {
         online = false;
+    }
+
+    @EventSourcingHandler
+    void on(NodeRootAccessProfileChangedEvent e) {
+        rootAccessProfile = e.profile();
     }
 
     @EventSourcingHandler

@@ -9,6 +9,7 @@ import io.nodeplane.command.node.NodeCommands.EnableNodeMaintenanceCommand;
 import io.nodeplane.command.node.NodeCommands.MarkNodeOfflineCommand;
 import io.nodeplane.command.node.NodeCommands.MarkNodeOnlineCommand;
 import io.nodeplane.command.node.NodeCommands.RegisterAgentCommand;
+import io.nodeplane.command.node.NodeCommands.SetNodeRootAccessProfileCommand;
 import io.nodeplane.command.node.NodeCommands.UpdateNodeCommand;
 import io.nodeplane.command.node.NodeRegistrar.Registration;
 import io.nodeplane.command.support.UniqueKeys;
@@ -66,6 +67,11 @@ class NodeCommandHandler {
     @CommandHandler
     void handle(DisableNodeMaintenanceCommand c) {
         writable(c.nodeId(), c.workspaceId()).execute(n -> n.disableMaintenance(c.byUserId()));
+    }
+
+    @CommandHandler
+    void handle(SetNodeRootAccessProfileCommand c) {
+        writable(c.nodeId(), c.workspaceId()).execute(n -> n.setRootAccessProfile(c.profile(), c.byUserId()));
     }
 
     @CommandHandler

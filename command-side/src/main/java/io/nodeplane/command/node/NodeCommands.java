@@ -37,6 +37,11 @@ public final class NodeCommands {
                                                 UUID byUserId) {
     }
 
+    /** Choose the root access the node's agent should allow: {@code off|operational|task|terminal|…|all}. */
+    public record SetNodeRootAccessProfileCommand(@TargetAggregateIdentifier UUID nodeId, UUID workspaceId,
+                                                  String profile, UUID byUserId) {
+    }
+
     /** A report arrived from a node believed offline; a no-op when it is already online. */
     public record MarkNodeOnlineCommand(@TargetAggregateIdentifier UUID nodeId, String source) {
     }

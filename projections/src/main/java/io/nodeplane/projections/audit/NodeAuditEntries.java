@@ -10,6 +10,7 @@ import io.nodeplane.events.node.NodeMaintenanceDisabledEvent;
 import io.nodeplane.events.node.NodeMaintenanceEnabledEvent;
 import io.nodeplane.events.node.NodeRegisteredEvent;
 import io.nodeplane.events.node.NodeReregisteredEvent;
+import io.nodeplane.events.node.NodeRootAccessProfileChangedEvent;
 import io.nodeplane.events.node.NodeTeamAssignedEvent;
 import io.nodeplane.projections.audit.AuditEntries.Subject;
 import java.util.LinkedHashMap;
@@ -52,6 +53,11 @@ final class NodeAuditEntries {
         if (payload instanceof NodeMaintenanceDisabledEvent e) {
             return node(e.workspaceId(), "node.maintenance.disabled", e.nodeId(), e.hostname(),
                     changes(Map.of("maintenanceMode", true), Map.of("maintenanceMode", false)), Map.of());
+        }
+        if (payload instanceof NodeRootAccessProfileChangedEvent e) {
+            return node(e.workspaceId(), "node.root-access.updated", e.nodeId(), e.hostname(),
+                    changes(fields("rootAccessProfile", e.previousProfile()), fields("rootAccessProfile", e.profile())),
+                    Map.of());
         }
         if (payload instanceof NodeDeletedEvent e) {
             return node(e.workspaceId(), "node.deleted", e.nodeId(), e.name(), null, Map.of("hostname", e.hostname()));

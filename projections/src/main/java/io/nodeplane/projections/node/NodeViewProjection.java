@@ -9,6 +9,7 @@ import io.nodeplane.events.node.NodeMaintenanceDisabledEvent;
 import io.nodeplane.events.node.NodeMaintenanceEnabledEvent;
 import io.nodeplane.events.node.NodeRegisteredEvent;
 import io.nodeplane.events.node.NodeReregisteredEvent;
+import io.nodeplane.events.node.NodeRootAccessProfileChangedEvent;
 import io.nodeplane.events.node.NodeTeamAssignedEvent;
 import io.nodeplane.events.node.NodeWentOfflineEvent;
 import io.nodeplane.events.node.NodeWentOnlineEvent;
@@ -80,6 +81,11 @@ class NodeViewProjection {
     @EventHandler
     void on(NodeWentOfflineEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         await(nodes.status(e.nodeId(), "offline", at, seq));
+    }
+
+    @EventHandler
+    void on(NodeRootAccessProfileChangedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(nodes.rootAccessProfile(e.nodeId(), e.profile(), e.byUserId(), at, seq));
     }
 
     @EventHandler

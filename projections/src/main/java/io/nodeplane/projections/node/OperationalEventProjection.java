@@ -6,6 +6,7 @@ import io.nodeplane.events.node.NodeDeletedEvent;
 import io.nodeplane.events.node.NodeMaintenanceDisabledEvent;
 import io.nodeplane.events.node.NodeMaintenanceEnabledEvent;
 import io.nodeplane.events.node.NodeRegisteredEvent;
+import io.nodeplane.events.node.NodeRootAccessProfileChangedEvent;
 import io.nodeplane.events.node.NodeWentOfflineEvent;
 import io.nodeplane.events.node.NodeWentOnlineEvent;
 import io.nodeplane.events.workspace.WorkspaceDeletedEvent;
@@ -83,6 +84,16 @@ class OperationalEventProjection {
         metadata.put("byUserId", e.byUserId() == null ? null : e.byUserId().toString());
         record(id, e.workspaceId(), e.nodeId(), "node.maintenance.disabled", "info",
                 "Node " + e.hostname() + " left maintenance mode", metadata, at);
+    }
+
+    @EventHandler
+    void on(NodeRootAccessProfileChangedEvent e, @MessageIdentifier String id, @Timestamp Instant at) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("previousProfile", e.previousProfile());
+        metadata.put("profile", e.profile());
+        metadata.put("byUserId", e.byUserId() == null ? null : e.byUserId().toString());
+        record(id, e.workspaceId(), e.nodeId(), "node.root-access.updated", "warning",
+                "Root access of node " + e.hostname() + " set to " + e.profile(), metadata, at);
     }
 
     @EventHandler

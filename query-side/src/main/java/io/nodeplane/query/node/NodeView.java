@@ -12,6 +12,11 @@ public record NodeView(UUID id, UUID workspaceId, String name, String descriptio
                        String arch, String status, UUID teamId, String teamName, boolean maintenanceMode,
                        String maintenanceReason, Instant maintenanceStartedAt, UUID maintenanceByUserId,
                        String agentVersion, String platformVersion, String kernelVersion,
-                       Instant lastVersionReportedAt, Instant lastSeenAt, String location, Instant createdAt,
-                       Instant updatedAt) {
+                       Instant lastVersionReportedAt, Instant lastSeenAt, String location, RootAccess rootAccess,
+                       Instant createdAt, Instant updatedAt) {
+
+    /** Desired root-access profile and what the agent last reported applying. */
+    public record RootAccess(String profile, String appliedProfile, String syncStatus, Instant updatedAt,
+                             UUID updatedByUserId, Instant lastAppliedAt, String lastError) {
+    }
 }

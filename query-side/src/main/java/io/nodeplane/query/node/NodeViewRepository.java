@@ -1,6 +1,7 @@
 package io.nodeplane.query.node;
 
 import io.nodeplane.query.support.Like;
+import io.nodeplane.query.node.NodeView.RootAccess;
 import io.nodeplane.query.support.Rows;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -98,6 +99,17 @@ public class NodeViewRepository {
                 .bind("at", at).bind("seq", seq).bind("id", id), "reason", reason).then();
     }
 
+    /** A new desired profile: pending until the agent reports it applied. */
+    public Mono<Void> rootAccessProfile(UUID id, String profile, UUID byUserId, Instant at, long seq) {
+        return db.sql("""
+                UPDATE node_view SET root_access_profile = :profile, root_access_sync_status = 'pending',
+                    root_access_updated_at = :at, root_access_updated_by_user_id = :by, updated_at = :at,
+                    last_event_seq = :seq
+                WHERE id = :id AND last_event_seq < :seq""")
+                .bind("profile", profile).bind("by", Parameter.fromOrEmpty(byUserId, UUID.class)).bind("at", at)
+                .bind("seq", seq).bind("id", id).then();
+    }
+
     public Mono<Void> status(UUID id, String status, Instant at, long seq) {
         return db.sql("""
                 UPDATE node_view SET status = :status, updated_at = :at, last_event_seq = :seq
@@ -191,6 +203,10 @@ public class NodeViewRepository {
                 r.get("reported_agent_version", String.class), r.get("reported_platform_version", String.class),
                 r.get("reported_kernel_version", String.class), Rows.instant(r, "last_version_reported_at"),
                 Rows.instant(r, "last_seen_at"), location == null ? null : location.asString(),
+                new RootAccess(r.get("root_access_profile", String.class), r.get("root_access_applied_profile", String.class),
+                        r.get("root_access_sync_status", String.class), Rows.instant(r, "root_access_updated_at"),
+                        r.get("root_access_updated_by_user_id", UUID.class), Rows.instant(r, "root_access_last_applied_at"),
+                        r.get("root_access_last_error", String.class)),
                 Rows.instant(r, "created_at"), Rows.instant(r, "updated_at"));
     }
 }
