@@ -42,10 +42,6 @@ class AgentRegisterController {
         this.authenticator = authenticator;
     }
 
-    /** The credential an agent keeps. */
-    record AgentCredentialsResponse(UUID nodeId, String agentToken) {
-    }
-
     @PostMapping("/api/v1/agent/register")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register an agent with AGENT_ENROLLMENT_TOKEN (deprecated)",

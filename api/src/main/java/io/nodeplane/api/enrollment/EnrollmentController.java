@@ -1,24 +1,15 @@
 package io.nodeplane.api.enrollment;
 
-import static io.nodeplane.api.workspace.WorkspacePermission.MUTATE;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.nodeplane.api.agent.AgentSecrets;
-import io.nodeplane.api.command.Actor;
 import io.nodeplane.api.command.Actors;
 import io.nodeplane.api.command.Commands;
-import io.nodeplane.api.enrollment.EnrollmentRequests.FinalizeRequest;
 import io.nodeplane.api.enrollment.EnrollmentRequests.InitiateRequest;
-import io.nodeplane.api.security.AuthenticatedUser;
 import io.nodeplane.api.web.ApiException;
 import io.nodeplane.api.web.ReadYourWrites;
-import io.nodeplane.api.workspace.WorkspaceAccess;
-import io.nodeplane.command.enrollment.EnrollmentCommands.FinalizeEnrollmentCommand;
-import io.nodeplane.command.enrollment.EnrollmentCommands.FinalizeOutcome;
 import io.nodeplane.command.enrollment.EnrollmentCommands.InitiateEnrollmentCommand;
 import io.nodeplane.command.support.BootstrapTokens;
 import io.nodeplane.query.enrollment.EnrollmentQueryService;
-import io.nodeplane.query.node.NodeQueryService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -27,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,7 +28,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Two-step enrollment (contract §1.3 item 1): the agent asks, an operator approves, the agent collects. */
+/**
+ * Two-step enrollment (contract §1.3 item 1), the agent's half: it asks to join, then polls until an
+ * operator approves ({@link EnrollmentApprovalController}) and collects its credential.
+ */
 @RestController
 @Tag(name = "Enrollment")
 class EnrollmentController {
@@ -49,18 +42,14 @@ class EnrollmentController {
     private final AgentSecrets secrets;
     private final BootstrapTokens tokens;
     private final EnrollmentQueryService enrollments;
-    private final NodeQueryService nodes;
-    private final WorkspaceAccess access;
     private final Clock clock;
 
     EnrollmentController(Commands commands, AgentSecrets secrets, BootstrapTokens tokens,
-                         EnrollmentQueryService enrollments, NodeQueryService nodes, WorkspaceAccess access, Clock clock) {
+                         EnrollmentQueryService enrollments, Clock clock) {
         this.commands = commands;
         this.secrets = secrets;
         this.tokens = tokens;
         this.enrollments = enrollments;
-        this.nodes = nodes;
-        this.access = access;
         this.clock = clock;
     }
 
@@ -70,9 +59,6 @@ class EnrollmentController {
     /** {@code {status:"pending"}} exactly; {@code nodeId}/{@code agentToken} only once approved. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record StatusResponse(String status, UUID nodeId, String agentToken) {
-    }
-
-    record CredentialsResponse(UUID nodeId, String agentToken) {
     }
 
     @PostMapping("/api/v1/enrollments/initiate")
@@ -104,39 +90,6 @@ class EnrollmentController {
                             clock.instant().isBefore(e.expiresAt()) ? "pending" : "revoked", null, null));
                     default -> Mono.just(new StatusResponse("revoked", null, null));
                 });
-    }
-
-    @PostMapping("/api/v1/workspaces/{workspaceId}/enrollments/{token}/finalize")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Approve an enrollment into this workspace (owner/admin)", description = "Creates the node "
-            + "offline. Wrong e-mail or unknown token 404, already approved 409, revoked or expired 410, hostname taken 409.")
-    Mono<CredentialsResponse> finalizeInWorkspace(@AuthenticationPrincipal AuthenticatedUser user,
-                                                  @PathVariable UUID workspaceId, @PathVariable String token,
-                                                  @Valid @RequestBody FinalizeRequest r, ServerWebExchange exchange) {
-        return access.require(user, workspaceId, MUTATE).then(approve(token, workspaceId, r, Actors.of(exchange, user)));
-    }
-
-    @PostMapping("/api/v1/enrollments/{token}/finalize")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Approve an enrollment into the default workspace (platform admin)")
-    Mono<CredentialsResponse> finalizeAnywhere(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String token,
-                                               @Valid @RequestBody FinalizeRequest r, ServerWebExchange exchange) {
-        if (!user.isPlatformAdmin()) {
-            return Mono.error(new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden resource"));
-        }
-        return approve(token, null, r, Actors.of(exchange, user));
-    }
-
-    private Mono<CredentialsResponse> approve(String token, UUID workspaceId, FinalizeRequest r, Actor actor) {
-        String agentToken = secrets.newAgentToken();
-        UUID nodeId = UUID.randomUUID();
-        FinalizeEnrollmentCommand command = new FinalizeEnrollmentCommand(secrets.lookupHash(token), r.email(), workspaceId,
-                nodeId, r.nodeName(), r.description(), AgentSecrets.sha256(agentToken), secrets.encrypt(agentToken));
-        return commands.<FinalizeOutcome>send(command, actor)
-                .flatMap(outcome -> outcome == FinalizeOutcome.EXPIRED
-                        ? Mono.error(new ApiException(HttpStatus.GONE, "ENROLLMENT_EXPIRED", "Enrollment has expired"))
-                        : ReadYourWrites.await(() -> nodes.node(null, nodeId), n -> true))
-                .thenReturn(new CredentialsResponse(nodeId, agentToken));
     }
 
     private Mono<UUID> owner(String token) {

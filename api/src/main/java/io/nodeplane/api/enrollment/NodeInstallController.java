@@ -3,6 +3,7 @@ package io.nodeplane.api.enrollment;
 import static io.nodeplane.api.workspace.WorkspacePermission.MUTATE;
 import static io.nodeplane.api.workspace.WorkspacePermission.READ;
 
+import io.nodeplane.api.agent.AgentCredentialsResponse;
 import io.nodeplane.api.agent.AgentSecrets;
 import io.nodeplane.api.command.Actors;
 import io.nodeplane.api.command.Commands;
@@ -61,9 +62,6 @@ class NodeInstallController {
         this.clock = clock;
     }
 
-    record CredentialsResponse(UUID nodeId, String agentToken) {
-    }
-
     @PostMapping("/api/v1/workspaces/{workspaceId}/node-installs")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Generate a one-click install command (owner/admin)", description = "The command carries a "
@@ -107,32 +105,13 @@ class NodeInstallController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Exchange a bootstrap token for a node (public)", description = "Used by `noderax-agent "
             + "bootstrap`. Reused 409 \"Bootstrap token has already been used\", expired 410, unknown 404.")
-    Mono<CredentialsResponse> consume(@Valid @RequestBody ConsumeRequest r, ServerWebExchange exchange) {
+    Mono<AgentCredentialsResponse> consume(@Valid @RequestBody ConsumeRequest r, ServerWebExchange exchange) {
         String agentToken = secrets.newAgentToken();
         UUID nodeId = UUID.randomUUID();
         return commands.send(new ConsumeNodeInstallCommand(secrets.lookupHash(r.token()), r.hostname(),
                         AdditionalInfo.of(r.additionalInfo()), nodeId, AgentSecrets.sha256(agentToken)),
                         Actors.anonymous(exchange))
                 .then(ReadYourWrites.await(() -> nodes.node(null, nodeId), n -> true))
-                .thenReturn(new CredentialsResponse(nodeId, agentToken));
-    }
-
-    /** Install status; {@code installCommand}/{@code scriptUrl}/{@code apiUrl} only when the command is generated. */
-    record NodeInstallResponse(UUID installId, UUID workspaceId, UUID teamId, String nodeName, String description,
-                               String hostname, UUID nodeId, String status, String stage, int progressPercent,
-                               String statusMessage, Instant startedAt, Instant consumedAt, Instant expiresAt,
-                               Instant createdAt, Instant updatedAt, String installCommand, String scriptUrl,
-                               String apiUrl) {
-
-        static NodeInstallResponse of(NodeInstallView i, Instant now, String apiUrl, String token) {
-            boolean expired = i.consumedAt() == null && !now.isBefore(i.expiresAt());
-            String scriptUrl = apiUrl == null ? null : apiUrl + "/install.sh";
-            String command = token == null ? null : "curl -fsSL '" + scriptUrl + "' | sudo bash -s -- --api-url '" + apiUrl
-                    + "' --bootstrap-token '" + token + "'";
-            return new NodeInstallResponse(i.id(), i.workspaceId(), i.teamId(), i.nodeName(), i.description(), i.hostname(),
-                    i.nodeId(), expired ? "expired" : i.status(), expired ? "expired" : i.stage(), i.progressPercent(),
-                    expired ? "Bootstrap token expired" : i.statusMessage(), i.startedAt(), i.consumedAt(), i.expiresAt(),
-                    i.createdAt(), i.updatedAt(), command, scriptUrl, apiUrl);
-        }
+                .thenReturn(new AgentCredentialsResponse(nodeId, agentToken));
     }
 }
