@@ -23,11 +23,13 @@ class BatchWriterTest {
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();
         AtomicInteger concurrent = new AtomicInteger();
         AtomicInteger maxConcurrent = new AtomicInteger();
-        BatchWriter<Integer> writer = new BatchWriter<>("test", batch -> Mono.fromRunnable(() -> {
+        // each write takes a millisecond on another thread, so submissions pile up behind it
+        BatchWriter<Integer> writer = new BatchWriter<>("test", batch -> Mono.defer(() -> {
             maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
             batchSizes.add(batch.size());
             written.addAll(batch);
-        }).delayElement(Duration.ofMillis(2)).doOnTerminate(concurrent::decrementAndGet).then(), 50, 100_000, 2);
+            return Mono.delay(Duration.ofMillis(1)).doOnNext(t -> concurrent.decrementAndGet()).then();
+        }), 50, 100_000, 2);
 
         Flux.range(0, 20_000)
                 .flatMap(i -> writer.submit(i).subscribeOn(Schedulers.parallel()), 512)
