@@ -50,10 +50,6 @@ class Enrollment {
         return agent;
     }
 
-    boolean isPending() {
-        return status == Status.PENDING;
-    }
-
     boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
     }

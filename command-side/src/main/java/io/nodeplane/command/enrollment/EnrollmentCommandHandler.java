@@ -53,8 +53,8 @@ class EnrollmentCommandHandler {
 
     @CommandHandler
     void handle(InitiateEnrollmentCommand c) throws Exception {
-        String key = c.email().trim().toLowerCase(Locale.ROOT) + "|" + c.hostname().trim().toLowerCase(Locale.ROOT);
-        UUID previous = uniqueKeys.transfer(UniqueKeys.PENDING_ENROLLMENT, key, c.enrollmentId());
+        UUID previous = uniqueKeys.transfer(UniqueKeys.PENDING_ENROLLMENT, pendingKey(c.email(), c.hostname()),
+                c.enrollmentId());
         if (previous != null) {
             enrollments.load(previous.toString()).execute(e -> e.revoke("superseded"));
         }
@@ -123,8 +123,12 @@ class EnrollmentCommandHandler {
     }
 
     private void releasePending(Aggregate<Enrollment> enrollment, UUID id) {
-        String key = enrollment.invoke(e -> e.email().toLowerCase(Locale.ROOT) + "|" + e.hostname().toLowerCase(Locale.ROOT));
-        uniqueKeys.release(UniqueKeys.PENDING_ENROLLMENT, key, id);
+        uniqueKeys.release(UniqueKeys.PENDING_ENROLLMENT, enrollment.invoke(e -> pendingKey(e.email(), e.hostname())), id);
+    }
+
+    /** The one pending enrollment per e-mail and hostname, both ignoring case. */
+    private static String pendingKey(String email, String hostname) {
+        return email.trim().toLowerCase(Locale.ROOT) + "|" + hostname.trim().toLowerCase(Locale.ROOT);
     }
 
     private static RuntimeException unknown() {

@@ -34,11 +34,6 @@ public class NodeRegistrar {
         this.credentials = credentials;
     }
 
-    /** Whether a node already uses this hostname. */
-    public boolean hostnameTaken(String hostname) {
-        return uniqueKeys.isClaimed(UniqueKeys.NODE_HOSTNAME, hostnameKey(hostname));
-    }
-
     public void register(Registration r) throws Exception {
         if (!uniqueKeys.claim(UniqueKeys.NODE_HOSTNAME, hostnameKey(r.hostname()), r.nodeId())) {
             throw conflict("NODE_HOSTNAME_TAKEN", "A node with this hostname already exists");

@@ -172,11 +172,11 @@ final class AuditEntries {
         return Map.of("userId", userId.toString(), "role", lower(role));
     }
 
-    private static Map<String, Object> after(Map<String, Object> state) {
+    static Map<String, Object> after(Map<String, Object> state) {
         return changes(null, state);
     }
 
-    private static Map<String, Object> changes(Map<String, Object> before, Map<String, Object> after) {
+    static Map<String, Object> changes(Map<String, Object> before, Map<String, Object> after) {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("before", before);
         changes.put("after", after);

@@ -12,6 +12,9 @@ import io.nodeplane.events.node.NodeRegisteredEvent;
 import io.nodeplane.events.node.NodeReregisteredEvent;
 import io.nodeplane.events.node.NodeRootAccessProfileChangedEvent;
 import io.nodeplane.events.node.NodeTeamAssignedEvent;
+import static io.nodeplane.projections.audit.AuditEntries.after;
+import static io.nodeplane.projections.audit.AuditEntries.changes;
+
 import io.nodeplane.projections.audit.AuditEntries.Subject;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -100,20 +103,6 @@ final class NodeAuditEntries {
 
     private static Map<String, Object> reason(String reason) {
         return fields("reason", reason);
-    }
-
-    private static Map<String, Object> after(Map<String, Object> state) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("before", null);
-        changes.put("after", state);
-        return changes;
-    }
-
-    private static Map<String, Object> changes(Map<String, Object> before, Map<String, Object> after) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("before", before);
-        changes.put("after", after);
-        return changes;
     }
 
     /** Like {@code Map.of}, but keeps {@code null} values (an absent team is part of the record). */

@@ -92,10 +92,6 @@ public class MetricsStore {
                 .fetch().rowsUpdated();
     }
 
-    public Mono<Void> deleteNode(UUID nodeId) {
-        return db.sql("DELETE FROM node_metric WHERE node_id = :node").bind("node", nodeId).then();
-    }
-
     static MetricSample map(Readable r) {
         Json network = r.get("network_stats", Json.class);
         Float temperature = r.get("temperature", Float.class);
