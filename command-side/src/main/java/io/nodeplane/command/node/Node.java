@@ -13,6 +13,7 @@ import io.nodeplane.events.node.NodeMaintenanceEnabledEvent;
 import io.nodeplane.events.node.NodeRegisteredEvent;
 import io.nodeplane.events.node.NodeReregisteredEvent;
 import io.nodeplane.events.node.NodeRootAccessProfileChangedEvent;
+import io.nodeplane.events.node.NodeRootAccessReportedEvent;
 import io.nodeplane.events.node.NodeTeamAssignedEvent;
 import io.nodeplane.events.node.NodeWentOfflineEvent;
 import io.nodeplane.events.node.NodeWentOnlineEvent;
@@ -47,6 +48,9 @@ class Node {
     private boolean maintenance;
     private boolean online;
     private String rootAccessProfile = "off";
+    private String appliedProfile;
+    private Instant lastAppliedAt;
+    private String lastError;
 
     Node() {
         // for Axon
@@ -62,6 +66,20 @@ class Node {
 
     String hostname() {
         return hostname;
+    }
+
+    NodeFacts facts() {
+        return new NodeFacts(nodeId, workspaceId, details.name(), hostname, teamId, maintenance, maintenanceReason,
+                appliedProfile == null ? "off" : appliedProfile);
+    }
+
+    /** Records the agent's root-access report when it says something new. */
+    void reportRootAccess(String applied, Instant appliedAt, String error) {
+        String profile = applied != null && ROOT_ACCESS_PROFILES.contains(applied) ? applied : null;
+        if (!Objects.equals(profile, appliedProfile) || !Objects.equals(appliedAt, lastAppliedAt)
+                || !Objects.equals(error, lastError)) {
+            apply(new NodeRootAccessReportedEvent(nodeId, workspaceId, hostname, profile, appliedAt, error));
+        }
     }
 
     void reregister(String os, String arch, AgentInfo agent) {
@@ -174,6 +192,13 @@ class Node {
     @EventSourcingHandler
     void on(NodeRootAccessProfileChangedEvent e) {
         rootAccessProfile = e.profile();
+    }
+
+    @EventSourcingHandler
+    void on(NodeRootAccessReportedEvent e) {
+        appliedProfile = e.appliedProfile();
+        lastAppliedAt = e.lastAppliedAt();
+        lastError = e.lastError();
     }
 
     @EventSourcingHandler

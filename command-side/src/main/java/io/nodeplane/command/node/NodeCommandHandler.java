@@ -9,6 +9,7 @@ import io.nodeplane.command.node.NodeCommands.EnableNodeMaintenanceCommand;
 import io.nodeplane.command.node.NodeCommands.MarkNodeOfflineCommand;
 import io.nodeplane.command.node.NodeCommands.MarkNodeOnlineCommand;
 import io.nodeplane.command.node.NodeCommands.RegisterAgentCommand;
+import io.nodeplane.command.node.NodeCommands.ReportNodeRootAccessCommand;
 import io.nodeplane.command.node.NodeCommands.SetNodeRootAccessProfileCommand;
 import io.nodeplane.command.node.NodeCommands.UpdateNodeCommand;
 import io.nodeplane.command.node.NodeRegistrar.Registration;
@@ -81,6 +82,11 @@ class NodeCommandHandler {
         node.execute(Node::delete);
         credentials.revoke(c.nodeId());
         uniqueKeys.release(UniqueKeys.NODE_HOSTNAME, NodeRegistrar.hostnameKey(hostname), c.nodeId());
+    }
+
+    @CommandHandler
+    void handle(ReportNodeRootAccessCommand c) {
+        load(c.nodeId(), null).execute(n -> n.reportRootAccess(c.appliedProfile(), c.lastAppliedAt(), c.lastError()));
     }
 
     @CommandHandler

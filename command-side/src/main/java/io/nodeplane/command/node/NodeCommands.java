@@ -42,6 +42,11 @@ public final class NodeCommands {
                                                   String profile, UUID byUserId) {
     }
 
+    /** The agent's root-access report (claim body or {@code agent.auth}); recorded only when it changed. */
+    public record ReportNodeRootAccessCommand(@TargetAggregateIdentifier UUID nodeId, String appliedProfile,
+                                              Instant lastAppliedAt, String lastError) {
+    }
+
     /** A report arrived from a node believed offline; a no-op when it is already online. */
     public record MarkNodeOnlineCommand(@TargetAggregateIdentifier UUID nodeId, String source) {
     }

@@ -5,7 +5,7 @@ import java.util.UUID;
 /** Events of the node context; each belongs to the {@code Node} aggregate. */
 public sealed interface NodeEvent permits NodeRegisteredEvent, NodeReregisteredEvent, NodeDetailsUpdatedEvent,
         NodeTeamAssignedEvent, NodeMaintenanceEnabledEvent, NodeMaintenanceDisabledEvent, NodeWentOnlineEvent,
-        NodeWentOfflineEvent, NodeDeletedEvent, NodeRootAccessProfileChangedEvent {
+        NodeWentOfflineEvent, NodeDeletedEvent, NodeRootAccessProfileChangedEvent, NodeRootAccessReportedEvent {
     UUID nodeId();
 
     UUID workspaceId();

@@ -1,0 +1,49 @@
+package io.nodeplane.command.task;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "A task for this node can be claimed now": raised when a task is queued or re-queued, after the
+ * transaction that stored it commits. Listeners in this process hear it directly; other instances
+ * hear it through PostgreSQL ({@code NOTIFY nodeplane_task_queue}, sent inside the same transaction,
+ * so it is delivered exactly when the task exists). The payload is {@code instanceId:nodeId:taskId}.
+ */
+@Component
+public class TaskQueueSignal {
+
+    public static final String CHANNEL = "nodeplane_task_queue";
+
+    /** A claimable task for a node. */
+    public record Queued(UUID nodeId, UUID taskId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final String instanceId = UUID.randomUUID().toString();
+    private final List<Consumer<Queued>> listeners = new CopyOnWriteArrayList<>();
+
+    TaskQueueSignal(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** This process's id in notifications, so it can ignore its own. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public void subscribe(Consumer<Queued> listener) {
+        listeners.add(listener);
+    }
+
+    /** Called by command handlers inside the unit of work that queued the task. */
+    void queued(UUID nodeId, UUID taskId) {
+        jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, instanceId + ":" + nodeId + ":" + taskId);
+        Queued queued = new Queued(nodeId, taskId);
+        CurrentUnitOfWork.get().afterCommit(uow -> listeners.forEach(l -> l.accept(queued)));
+    }
+}
