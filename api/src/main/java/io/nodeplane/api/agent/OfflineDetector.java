@@ -2,27 +2,23 @@ package io.nodeplane.api.agent;
 
 import io.nodeplane.api.command.Actor;
 import io.nodeplane.api.command.Commands;
+import io.nodeplane.api.jobs.ClusterLock;
 import io.nodeplane.command.node.NodeCommands.MarkNodeOfflineCommand;
 import io.nodeplane.query.node.NodeQueryService;
 import io.nodeplane.query.node.SilentNode;
 import io.nodeplane.query.telemetry.MetricsStore;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Background jobs over agent telemetry, each run by one instance at a time (a PostgreSQL advisory
- * lock held on a dedicated connection for the length of the run):
+ * Background jobs over agent telemetry, each run by one instance at a time ({@link ClusterLock}):
  * <ul>
  *   <li>offline detection: an online node silent for {@code AGENT_HEARTBEAT_TIMEOUT_SECONDS} goes
  *       offline through a command (one event per transition);</li>
@@ -37,16 +33,16 @@ class OfflineDetector {
     private static final long RETENTION_LOCK = 0x6d65747269637321L; // "metrics!"
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
-    private final DataSource dataSource;
+    private final ClusterLock locks;
     private final NodeQueryService nodes;
     private final MetricsStore metrics;
     private final Commands commands;
     private final AgentProperties properties;
     private final Clock clock;
 
-    OfflineDetector(DataSource dataSource, NodeQueryService nodes, MetricsStore metrics, Commands commands,
+    OfflineDetector(ClusterLock locks, NodeQueryService nodes, MetricsStore metrics, Commands commands,
                     AgentProperties properties, Clock clock) {
-        this.dataSource = dataSource;
+        this.locks = locks;
         this.nodes = nodes;
         this.metrics = metrics;
         this.commands = commands;
@@ -89,29 +85,6 @@ class OfflineDetector {
     }
 
     private void underLock(long lock, Runnable job) {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!tryLock(connection, lock)) {
-                return; // another instance is running this job
-            }
-            try {
-                job.run();
-            } finally {
-                try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                    unlock.setLong(1, lock);
-                    unlock.execute();
-                }
-            }
-        } catch (Exception e) {
-            log.warn("Background job failed, will retry at the next interval: {}", e.toString());
-        }
-    }
-
-    private static boolean tryLock(Connection connection, long lock) throws java.sql.SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            statement.setLong(1, lock);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
+        locks.run(lock, job);
     }
 }

@@ -10,10 +10,32 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 /** Helpers for node tests: agents speak HTTP exactly as the Noderax agent does. */
-abstract class NodeSupport extends WorkspaceSupport {
+public abstract class NodeSupport extends WorkspaceSupport {
 
     /** What an agent keeps after joining. */
-    record Agent(UUID nodeId, String token) {
+    public record Agent(UUID nodeId, String token) {
+    }
+
+    /** An approved node in a fresh workspace, with an owner, a viewer and the agent's credential. */
+    public record Fleet(UUID workspace, Person owner, Person viewer, UUID nodeId, Agent agent, String hostname) {
+    }
+
+    protected Fleet fleet(String name) {
+        String admin = adminToken();
+        UUID workspace = createWorkspace(admin, unique(name));
+        Person owner = person("owner");
+        Person viewer = person("viewer");
+        addMember(admin, workspace, owner.id(), "owner");
+        addMember(admin, workspace, viewer.id(), "viewer");
+        String hostname = host(name.toLowerCase());
+        String token = (String) publicPost("/api/v1/enrollments/initiate", Map.of("email", "fleet@it.example.com",
+                "hostname", hostname)).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
+                .get("token");
+        Map<?, ?> creds = post(owner.token(), "/api/v1/workspaces/" + workspace + "/enrollments/" + token + "/finalize",
+                Map.of("email", "fleet@it.example.com", "nodeName", name + "-node")).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        UUID nodeId = UUID.fromString((String) creds.get("nodeId"));
+        return new Fleet(workspace, owner, viewer, nodeId, new Agent(nodeId, (String) creds.get("agentToken")), hostname);
     }
 
     protected ResponseSpec publicPost(String path, Map<String, ?> body) {

@@ -91,6 +91,8 @@ public abstract class ApplicationIT {
         // the offline detector runs every second with a 2 s timeout, so its effect is observable in tests
         registry.add("nodeplane.agent.heartbeat-timeout-seconds", () -> 2);
         registry.add("nodeplane.agent.offline-check-interval-seconds", () -> 1);
+        // leases and stale tasks are checked every second; tests move the clock instead of waiting
+        registry.add("nodeplane.tasks.stale-check-interval-seconds", () -> 1);
     }
 
     /** Signs in and returns the access token. */

@@ -129,8 +129,7 @@ class Task {
     boolean failIfStale(Instant now, Duration queuedTimeout, Duration runningTimeout, boolean nodeInMaintenance) {
         boolean queuedTooLong = s.status == TaskStatus.QUEUED && !nodeInMaintenance
                 && !s.createdAt.plus(queuedTimeout).isAfter(now);
-        boolean runningTooLong = s.status == TaskStatus.RUNNING && s.startedAt != null
-                && !s.startedAt.plus(runningTimeout).isAfter(now);
+        boolean runningTooLong = s.status == TaskStatus.RUNNING && !s.runningSince.plus(runningTimeout).isAfter(now);
         if (!queuedTooLong && !runningTooLong) {
             return false;
         }

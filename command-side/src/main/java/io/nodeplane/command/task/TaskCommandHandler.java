@@ -58,13 +58,16 @@ class TaskCommandHandler {
 
     @CommandHandler
     TaskRun handle(CreateTasksCommand c) throws Exception {
-        if (c.targets().isEmpty()) {
+        if (c.targets().isEmpty() && c.teamId() == null) {
             throw badRequest("TASK_TARGETS_EMPTY", "At least one node is required");
         }
         if (new HashSet<>(c.targets().stream().map(Target::nodeId).toList()).size() != c.targets().size()) {
             throw badRequest("TASK_TARGETS_DUPLICATE", "Each node may appear only once");
         }
         workspaces.requireWritable(c.workspaceId());
+        if (c.teamId() != null) {
+            workspaces.requireTeam(c.workspaceId(), c.teamId());
+        }
         TaskSpec spec = c.spec();
         TaskPayloads.validate(spec);
         String payload = TaskResults.json(spec.payload() == null ? Map.of() : spec.payload());

@@ -27,6 +27,8 @@ final class TaskState {
     Instant leaseUntil;
     UUID claimToken;
     Instant startedAt;
+    /** Server time the task started running: stale detection never trusts the agent's clock. */
+    Instant runningSince;
     Instant finishedAt;
     Instant cancelRequestedAt;
     String cancelReason;
@@ -49,6 +51,7 @@ final class TaskState {
         } else if (event instanceof TaskStartedEvent e) {
             status = TaskStatus.RUNNING;
             startedAt = e.startedAt();
+            runningSince = at;
             leaseUntil = null;
             claimToken = null;
         } else if (event instanceof TaskCompletedEvent e) {

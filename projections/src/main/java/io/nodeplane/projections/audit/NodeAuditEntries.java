@@ -82,7 +82,7 @@ final class NodeAuditEntries {
             return Optional.of(new Subject("workspace", e.workspaceId(), "node-install.consumed", "node_install",
                     e.installId().toString(), e.hostname(), null, Map.of("nodeId", e.nodeId().toString())));
         }
-        return Optional.empty();
+        return TaskAuditEntries.subject(payload);
     }
 
     private static Optional<Subject> node(UUID workspaceId, String action, UUID nodeId, String label,

@@ -10,6 +10,7 @@ import io.nodeplane.events.node.NodeMaintenanceEnabledEvent;
 import io.nodeplane.events.node.NodeRegisteredEvent;
 import io.nodeplane.events.node.NodeReregisteredEvent;
 import io.nodeplane.events.node.NodeRootAccessProfileChangedEvent;
+import io.nodeplane.events.node.NodeRootAccessReportedEvent;
 import io.nodeplane.events.node.NodeTeamAssignedEvent;
 import io.nodeplane.events.node.NodeWentOfflineEvent;
 import io.nodeplane.events.node.NodeWentOnlineEvent;
@@ -86,6 +87,11 @@ class NodeViewProjection {
     @EventHandler
     void on(NodeRootAccessProfileChangedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         await(nodes.rootAccessProfile(e.nodeId(), e.profile(), e.byUserId(), at, seq));
+    }
+
+    @EventHandler
+    void on(NodeRootAccessReportedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(nodes.rootAccessReported(e.nodeId(), e.appliedProfile(), e.lastAppliedAt(), e.lastError(), at, seq));
     }
 
     @EventHandler

@@ -1,7 +1,5 @@
 package io.nodeplane.projections.node;
 
-import static io.nodeplane.projections.support.Blocking.await;
-
 import io.nodeplane.events.node.NodeDeletedEvent;
 import io.nodeplane.events.node.NodeMaintenanceDisabledEvent;
 import io.nodeplane.events.node.NodeMaintenanceEnabledEvent;
@@ -10,10 +8,7 @@ import io.nodeplane.events.node.NodeRootAccessProfileChangedEvent;
 import io.nodeplane.events.node.NodeWentOfflineEvent;
 import io.nodeplane.events.node.NodeWentOnlineEvent;
 import io.nodeplane.events.workspace.WorkspaceDeletedEvent;
-import io.nodeplane.projections.support.Json;
-import io.nodeplane.query.event.OperationalEvent;
-import io.nodeplane.query.event.OperationalEventRepository;
-import java.nio.charset.StandardCharsets;
+import io.nodeplane.projections.support.OperationalEvents;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -34,9 +29,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("event-view")
 class OperationalEventProjection {
 
-    private final OperationalEventRepository events;
+    private final OperationalEvents events;
 
-    OperationalEventProjection(OperationalEventRepository events) {
+    OperationalEventProjection(OperationalEvents events) {
         this.events = events;
     }
 
@@ -104,26 +99,16 @@ class OperationalEventProjection {
 
     @EventHandler
     void on(WorkspaceDeletedEvent e) {
-        await(events.deleteWorkspace(e.workspaceId()));
+        events.deleteWorkspace(e.workspaceId());
     }
 
     @ResetHandler
     void reset() {
-        await(events.deleteProjected());
+        events.deleteProjected();
     }
 
     private void record(String messageId, UUID workspaceId, UUID nodeId, String type, String severity, String message,
                         Map<String, Object> metadata, Instant at) {
-        UUID source = sourceId(messageId);
-        await(events.insert(new OperationalEvent(source, workspaceId, nodeId, type, severity, message, Json.of(metadata), at),
-                source));
-    }
-
-    private static UUID sourceId(String messageId) {
-        try {
-            return UUID.fromString(messageId);
-        } catch (IllegalArgumentException notAUuid) {
-            return UUID.nameUUIDFromBytes(messageId.getBytes(StandardCharsets.UTF_8));
-        }
+        events.record(messageId, workspaceId, nodeId, type, severity, message, metadata, at);
     }
 }

@@ -102,12 +102,29 @@ public class NodeViewRepository {
     /** A new desired profile: pending until the agent reports it applied. */
     public Mono<Void> rootAccessProfile(UUID id, String profile, UUID byUserId, Instant at, long seq) {
         return db.sql("""
-                UPDATE node_view SET root_access_profile = :profile, root_access_sync_status = 'pending',
+                UPDATE node_view SET root_access_profile = :profile,
+                    root_access_sync_status = CASE WHEN root_access_applied_profile = :profile THEN 'applied'
+                        ELSE 'pending' END,
                     root_access_updated_at = :at, root_access_updated_by_user_id = :by, updated_at = :at,
                     last_event_seq = :seq
                 WHERE id = :id AND last_event_seq < :seq""")
                 .bind("profile", profile).bind("by", Parameter.fromOrEmpty(byUserId, UUID.class)).bind("at", at)
                 .bind("seq", seq).bind("id", id).then();
+    }
+
+    /** The agent's report: applied profile, when, and its last error; the sync status follows from them. */
+    public Mono<Void> rootAccessReported(UUID id, String applied, Instant appliedAt, String error, Instant at, long seq) {
+        return db.sql("""
+                UPDATE node_view SET root_access_applied_profile = :applied, root_access_last_applied_at = :appliedAt,
+                    root_access_last_error = :error,
+                    root_access_sync_status = CASE WHEN :error::text IS NOT NULL THEN 'failed'
+                        WHEN :applied::text = root_access_profile THEN 'applied' ELSE 'pending' END,
+                    updated_at = :at, last_event_seq = :seq
+                WHERE id = :id AND last_event_seq < :seq""")
+                .bind("applied", Parameter.fromOrEmpty(applied, String.class))
+                .bind("appliedAt", Parameter.fromOrEmpty(appliedAt, Instant.class))
+                .bind("error", Parameter.fromOrEmpty(error, String.class)).bind("at", at).bind("seq", seq).bind("id", id)
+                .then();
     }
 
     public Mono<Void> status(UUID id, String status, Instant at, long seq) {

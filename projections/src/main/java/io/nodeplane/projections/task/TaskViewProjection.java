@@ -1,0 +1,90 @@
+package io.nodeplane.projections.task;
+
+import static io.nodeplane.projections.support.Blocking.await;
+
+import io.nodeplane.events.task.TaskCancelRequestedEvent;
+import io.nodeplane.events.task.TaskCancelledEvent;
+import io.nodeplane.events.task.TaskClaimedEvent;
+import io.nodeplane.events.task.TaskCompletedEvent;
+import io.nodeplane.events.task.TaskCreatedEvent;
+import io.nodeplane.events.task.TaskFailedEvent;
+import io.nodeplane.events.task.TaskLeaseExpiredEvent;
+import io.nodeplane.events.task.TaskOrigin;
+import io.nodeplane.events.task.TaskStartedEvent;
+import io.nodeplane.events.workspace.WorkspaceDeletedEvent;
+import io.nodeplane.query.task.TaskViewRepository;
+import io.nodeplane.query.task.TaskViewRepository.NewTask;
+import java.time.Instant;
+import java.util.Locale;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/** Maintains {@code task_view}; output lines ({@code task_log}) are telemetry and are not touched here. */
+@Component
+@ProcessingGroup("task-view")
+class TaskViewProjection {
+
+    private final TaskViewRepository tasks;
+
+    TaskViewProjection(TaskViewRepository tasks) {
+        this.tasks = tasks;
+    }
+
+    @EventHandler
+    void on(TaskCreatedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        TaskOrigin o = e.origin() == null ? TaskOrigin.DIRECT : e.origin();
+        await(tasks.insert(new NewTask(e.taskId(), e.workspaceId(), e.nodeId(), o.targetTeamId(), o.templateId(),
+                o.templateName(), o.scheduleId(), e.type(), o.internal(), e.payload(), e.timeoutSeconds(), e.byUserId()),
+                at, seq));
+    }
+
+    @EventHandler
+    void on(TaskClaimedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(tasks.claimed(e.taskId(), e.nodeId(), e.claimToken(), e.leaseUntil(), at, seq));
+    }
+
+    @EventHandler
+    void on(TaskStartedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(tasks.started(e.taskId(), e.startedAt(), at, seq));
+    }
+
+    @EventHandler
+    void on(TaskCompletedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(tasks.finished(e.taskId(), e.status().name().toLowerCase(Locale.ROOT), e.finishedAt(), e.result(), e.output(),
+                e.outputTruncated(), at, seq));
+    }
+
+    @EventHandler
+    void on(TaskFailedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(tasks.finished(e.taskId(), "failed", at, e.result(), null, false, at, seq));
+    }
+
+    @EventHandler
+    void on(TaskCancelRequestedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(tasks.cancelRequested(e.taskId(), e.reason(), at, seq));
+    }
+
+    @EventHandler
+    void on(TaskCancelledEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(tasks.cancelled(e.taskId(), e.reason(), e.result(), at, seq));
+    }
+
+    @EventHandler
+    void on(TaskLeaseExpiredEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        await(tasks.requeued(e.taskId(), at, seq));
+    }
+
+    @EventHandler
+    void on(WorkspaceDeletedEvent e) {
+        await(tasks.deleteWorkspace(e.workspaceId()));
+    }
+
+    @ResetHandler
+    void reset() {
+        await(tasks.deleteAll());
+    }
+}
