@@ -71,7 +71,9 @@ class TaskCommandHandler {
         TaskSpec spec = c.spec();
         TaskPayloads.validate(spec);
         String payload = TaskResults.json(spec.payload() == null ? Map.of() : spec.payload());
-        TaskOrigin origin = spec.origin() == null ? TaskOrigin.DIRECT : spec.origin();
+        TaskOrigin given = spec.origin() == null ? TaskOrigin.DIRECT : spec.origin();
+        TaskOrigin origin = c.teamId() == null ? given : new TaskOrigin(c.teamId(), given.templateId(),
+                given.templateName(), given.scheduleId(), given.scheduleName(), given.internal());
         List<TaskSnapshot> created = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (Target target : c.targets()) {
