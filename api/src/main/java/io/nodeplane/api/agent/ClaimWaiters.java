@@ -42,13 +42,13 @@ public class ClaimWaiters implements SmartLifecycle {
     /** One waiting claim; completes with the id of a task queued for its node. */
     public static final class Waiter {
         final UUID nodeId;
-        final Sinks.One<UUID> woken = Sinks.one();
+        final Sinks.One<Queued> woken = Sinks.one();
 
         Waiter(UUID nodeId) {
             this.nodeId = nodeId;
         }
 
-        Mono<UUID> next() {
+        Mono<Queued> next() {
             return woken.asMono();
         }
     }
@@ -114,7 +114,9 @@ public class ClaimWaiters implements SmartLifecycle {
         return slots.values().stream().mapToInt(s -> s.waiters.size()).sum();
     }
 
-    void wake(UUID nodeId, UUID taskId) {
+    void wake(Queued queued) {
+        UUID nodeId = queued.nodeId();
+        UUID taskId = queued.taskId();
         List<Waiter> toWake = new ArrayList<>();
         slots.compute(nodeId, (id, slot) -> {
             Slot s = slot == null ? new Slot() : slot;
@@ -127,7 +129,7 @@ public class ClaimWaiters implements SmartLifecycle {
             toWake.addAll(s.waiters);
             return s;
         });
-        toWake.forEach(w -> w.woken.tryEmitValue(taskId));
+        toWake.forEach(w -> w.woken.tryEmitValue(queued));
     }
 
     private static void prune(Slot slot, long now) {
@@ -138,7 +140,7 @@ public class ClaimWaiters implements SmartLifecycle {
 
     @Override
     public void start() {
-        signal.subscribe(q -> wake(q.nodeId(), q.taskId()));
+        signal.subscribe(this::wake);
         listening = Flux.usingWhen(listenerConnections.create(), this::listen, PostgresqlConnection::close)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
                         .doBeforeRetry(s -> log.warn("Task queue listener lost its connection, reconnecting: {}",
@@ -155,9 +157,8 @@ public class ClaimWaiters implements SmartLifecycle {
 
     private void remote(String payload) {
         String[] parts = payload.split(":");
-        if (parts.length == 3 && !parts[0].equals(signal.instanceId())) {
-            Queued q = new Queued(UUID.fromString(parts[1]), UUID.fromString(parts[2]));
-            wake(q.nodeId(), q.taskId());
+        if (parts.length == 4 && !parts[0].equals(signal.instanceId())) {
+            wake(new Queued(UUID.fromString(parts[1]), UUID.fromString(parts[2]), Boolean.parseBoolean(parts[3])));
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -60,7 +62,13 @@ class TaskClaims {
     private final Clock clock;
     private final Map<UUID, RootAccessReport> reported = new ConcurrentHashMap<>();
 
-    TaskClaims(ClaimWaiters waiters, TaskQueryService tasks, Commands commands, TaskProperties properties, Clock clock) {
+    private final Timer claimCommand;
+
+    TaskClaims(ClaimWaiters waiters, TaskQueryService tasks, Commands commands, TaskProperties properties, Clock clock,
+               MeterRegistry meters) {
+        this.claimCommand = Timer.builder("nodeplane.task.claim.command")
+                .description("A claim command, from dispatch to the aggregate's answer")
+                .publishPercentiles(0.5, 0.99).register(meters);
         this.waiters = waiters;
         this.tasks = tasks;
         this.commands = commands;
@@ -88,10 +96,22 @@ class TaskClaims {
                     return Mono.just(answer);
                 }
                 return waiter.next().timeout(Duration.ofNanos(remaining), Mono.empty())
-                        .flatMap(woken -> attempt(agent, deadline))
+                        .flatMap(woken -> woken.fresh()
+                                ? claimWoken(agent, woken.taskId(), answer.rootAccess(), deadline)
+                                : attempt(agent, deadline))
                         .defaultIfEmpty(answer);
             }).doFinally(signal -> waiters.release(waiter));
         });
+    }
+
+    /**
+     * The wake names a task just created for this node (which was then taking work): claim it straight
+     * away, without a lookup; only when that fails, look again and keep waiting.
+     */
+    private Mono<ClaimResponse> claimWoken(AgentIdentity agent, UUID taskId, RootAccess rootAccess, long deadline) {
+        return tryClaim(agent.nodeId(), taskId)
+                .map(task -> new ClaimResponse(TaskResponse.of(task), false, rootAccess))
+                .switchIfEmpty(Mono.defer(() -> attempt(agent, deadline)));
     }
 
     private Mono<ClaimResponse> lookAndClaim(AgentIdentity agent) {
@@ -112,9 +132,13 @@ class TaskClaims {
     }
 
     private Mono<TaskSnapshot> tryClaim(UUID node, UUID taskId) {
+        long started = System.nanoTime();
         return commands.<TaskSnapshot>send(new ClaimTaskCommand(taskId, node, UUID.randomUUID(), lease),
                         AgentTasks.actor(new AgentIdentity(node, null)))
-                .doOnNext(claimed -> waiters.forget(node, taskId))
+                .doOnNext(claimed -> {
+                    claimCommand.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    waiters.forget(node, taskId);
+                })
                 .onErrorResume(e -> {
                     // lost the race, cancelled meanwhile, or a concurrent append on another instance
                     if (e instanceof CommandRejectedException) {

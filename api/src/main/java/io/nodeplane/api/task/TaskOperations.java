@@ -43,7 +43,13 @@ public class TaskOperations {
     private final NodeQueryService nodes;
     private final TaskLogStore logs;
 
-    TaskOperations(Commands commands, TaskQueryService tasks, NodeQueryService nodes, TaskLogStore logs) {
+    private final io.micrometer.core.instrument.Timer createCommand;
+
+    TaskOperations(Commands commands, TaskQueryService tasks, NodeQueryService nodes, TaskLogStore logs,
+                   io.micrometer.core.instrument.MeterRegistry meters) {
+        this.createCommand = io.micrometer.core.instrument.Timer.builder("nodeplane.task.create.command")
+                .description("A task creation command, from dispatch to its stored events")
+                .publishPercentiles(0.5, 0.99).register(meters);
         this.commands = commands;
         this.tasks = tasks;
         this.nodes = nodes;
@@ -53,7 +59,9 @@ public class TaskOperations {
     /** Queues one task per node, all or nothing. */
     public Mono<List<TaskResponse>> create(UUID workspaceId, List<UUID> nodeIds, TaskSpec spec, Actor actor) {
         List<Target> targets = nodeIds.stream().map(n -> new Target(n, UUID.randomUUID())).toList();
+        long started = System.nanoTime();
         return commands.<TaskRun>send(new CreateTasksCommand(workspaceId, targets, spec, null, actor.userId()), actor)
+                .doOnNext(run -> createCommand.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS))
                 .map(run -> run.created().stream().map(TaskResponse::of).toList());
     }
 

@@ -91,7 +91,7 @@ class TaskCommandHandler {
             TaskCreatedEvent event = new TaskCreatedEvent(target.taskId(), c.workspaceId(), node.nodeId(),
                     node.hostname(), spec.type(), payload, spec.timeoutSeconds(), origin, c.byUserId());
             created.add(tasks.newInstance(() -> new Task(event)).invoke(Task::snapshot));
-            signal.queued(node.nodeId(), target.taskId());
+            signal.queued(node.nodeId(), target.taskId(), true);
         }
         return new TaskRun(created, skipped);
     }
@@ -151,7 +151,7 @@ class TaskCommandHandler {
         boolean requeued = task.invoke(t -> t.expireLease(clock.instant()));
         if (requeued) {
             TaskSnapshot s = task.invoke(Task::snapshot);
-            signal.queued(s.nodeId(), s.id());
+            signal.queued(s.nodeId(), s.id(), false);
         }
         return requeued;
     }

@@ -12,15 +12,18 @@ import org.springframework.stereotype.Component;
  * "A task for this node can be claimed now": raised when a task is queued or re-queued, after the
  * transaction that stored it commits. Listeners in this process hear it directly; other instances
  * hear it through PostgreSQL ({@code NOTIFY nodeplane_task_queue}, sent inside the same transaction,
- * so it is delivered exactly when the task exists). The payload is {@code instanceId:nodeId:taskId}.
+ * so it is delivered exactly when the task exists).
  */
 @Component
 public class TaskQueueSignal {
 
     public static final String CHANNEL = "nodeplane_task_queue";
 
-    /** A claimable task for a node. */
-    public record Queued(UUID nodeId, UUID taskId) {
+    /**
+     * A claimable task for a node. {@code fresh}: just created, so the node took work when it was
+     * queued; a re-queued task may meanwhile sit on a node in maintenance.
+     */
+    public record Queued(UUID nodeId, UUID taskId, boolean fresh) {
     }
 
     private final JdbcTemplate jdbc;
@@ -31,7 +34,7 @@ public class TaskQueueSignal {
         this.jdbc = jdbc;
     }
 
-    /** This process's id in notifications, so it can ignore its own. */
+    /** This process's id in notifications ({@code instanceId:nodeId:taskId:fresh}), so it can ignore its own. */
     public String instanceId() {
         return instanceId;
     }
@@ -41,9 +44,9 @@ public class TaskQueueSignal {
     }
 
     /** Called by command handlers inside the unit of work that queued the task. */
-    void queued(UUID nodeId, UUID taskId) {
-        jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, instanceId + ":" + nodeId + ":" + taskId);
-        Queued queued = new Queued(nodeId, taskId);
+    void queued(UUID nodeId, UUID taskId, boolean fresh) {
+        jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, instanceId + ":" + nodeId + ":" + taskId + ":" + fresh);
+        Queued queued = new Queued(nodeId, taskId, fresh);
         CurrentUnitOfWork.get().afterCommit(uow -> listeners.forEach(l -> l.accept(queued)));
     }
 }

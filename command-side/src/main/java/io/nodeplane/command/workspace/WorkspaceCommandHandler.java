@@ -21,13 +21,17 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkspaceCommandHandler {
 
+    private final WorkspaceStates states;
+
     static final String DEFAULT_KEY = "default";
 
     private final Repository<Workspace> workspaces;
     private final UniqueKeys uniqueKeys;
     private final UserDirectory users;
 
-    WorkspaceCommandHandler(Repository<Workspace> workspaces, UniqueKeys uniqueKeys, UserDirectory users) {
+    WorkspaceCommandHandler(Repository<Workspace> workspaces, UniqueKeys uniqueKeys, UserDirectory users,
+                            WorkspaceStates states) {
+        this.states = states;
         this.workspaces = workspaces;
         this.uniqueKeys = uniqueKeys;
         this.users = users;
@@ -40,6 +44,7 @@ class WorkspaceCommandHandler {
         UUID previousDefault = command.isDefault()
                 ? uniqueKeys.transfer(UniqueKeys.DEFAULT_WORKSPACE, DEFAULT_KEY, command.workspaceId()) : null;
         workspaces.newInstance(() -> new Workspace(command));
+        states.put(command.workspaceId(), false);
         if (previousDefault != null) {
             load(previousDefault).execute(w -> w.makeDefault(false));
         }
@@ -50,6 +55,7 @@ class WorkspaceCommandHandler {
         Aggregate<Workspace> workspace = load(command.workspaceId());
         if (Boolean.FALSE.equals(command.isArchived())) {
             workspace.execute(Workspace::restore);
+            states.put(command.workspaceId(), false);
         }
         Settings current = workspace.invoke(Workspace::settings);
         Settings next = WorkspaceSettings.validate(
@@ -76,6 +82,7 @@ class WorkspaceCommandHandler {
         }
         if (Boolean.TRUE.equals(command.isArchived())) {
             workspace.execute(Workspace::archive);
+            states.put(command.workspaceId(), true);
         }
     }
 
@@ -84,6 +91,7 @@ class WorkspaceCommandHandler {
         Aggregate<Workspace> workspace = load(command.workspaceId());
         String slug = workspace.invoke(w -> w.settings().slug());
         workspace.execute(Workspace::delete);
+        states.remove(command.workspaceId());
         uniqueKeys.release(UniqueKeys.WORKSPACE_SLUG, slug, command.workspaceId());
     }
 

@@ -1,5 +1,6 @@
 package io.nodeplane.command.workspace;
 
+import static io.nodeplane.command.support.CommandRejectedException.conflict;
 import static io.nodeplane.command.support.CommandRejectedException.notFound;
 
 import io.nodeplane.command.support.UniqueKeys;
@@ -19,14 +20,26 @@ public class WorkspaceDirectory {
     private final Repository<Workspace> workspaces;
     private final UniqueKeys uniqueKeys;
 
-    WorkspaceDirectory(Repository<Workspace> workspaces, UniqueKeys uniqueKeys) {
+    private final WorkspaceStates states;
+
+    WorkspaceDirectory(Repository<Workspace> workspaces, UniqueKeys uniqueKeys, WorkspaceStates states) {
+        this.states = states;
         this.workspaces = workspaces;
         this.uniqueKeys = uniqueKeys;
     }
 
-    /** 404 when the workspace does not exist, 409 when it is archived. */
+    /**
+     * 404 when the workspace does not exist, 409 when it is archived. Answered from
+     * {@code workspace_state}, so checking takes no lock on the workspace.
+     */
     public void requireWritable(UUID workspaceId) {
-        load(workspaceId).execute(Workspace::requireWritable);
+        Boolean archived = states.archived(workspaceId);
+        if (archived == null) {
+            throw notFound("WORKSPACE_NOT_FOUND", "Workspace " + workspaceId + " was not found");
+        }
+        if (archived) {
+            throw conflict("WORKSPACE_ARCHIVED", "The workspace is archived; restore it with isArchived:false first");
+        }
     }
 
     /** 404 unless {@code teamId} is a team of the workspace. */

@@ -65,7 +65,9 @@ class DatabaseConfiguration {
         config.setJdbcUrl(endpoint.jdbcUrl());
         config.setUsername(endpoint.username());
         config.setPassword(endpoint.password());
-        config.setMaximumPoolSize(10);
+        // commands, plus one connection per projection thread, which holds its token transaction open
+        // while it writes the read model
+        config.setMaximumPoolSize(30);
         config.setPoolName("nodeplane-jdbc");
         return new HikariDataSource(config);
     }

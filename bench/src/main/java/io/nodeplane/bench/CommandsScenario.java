@@ -1,0 +1,84 @@
+package io.nodeplane.bench;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Task creation through the whole command path: {@code --connections} operators create tasks as fast as
+ * they are answered for {@code --duration}; then the projection lag (201 → visible in
+ * {@code GET …/tasks/:id}) of {@code --samples} tasks created one by one.
+ */
+final class CommandsScenario {
+
+    private final Bench.Options o;
+    private final Recorder latency = new Recorder(3);
+    private final AtomicLong created = new AtomicLong();
+    private final Map<Integer, AtomicLong> failures = new ConcurrentHashMap<>();
+    private volatile long endAt;
+
+    CommandsScenario(Bench.Options o) {
+        this.o = o;
+    }
+
+    void run() throws Exception {
+        Target target = new Target(o.target());
+        String jwt = target.login(o.get("admin-email", "admin@example.com"), o.get("admin-password", "change-me"));
+        String workspace = target.defaultWorkspace(jwt);
+        int connections = o.integer("connections", 32);
+        int seconds = Integer.parseInt(o.get("duration", "30s").replace("s", ""));
+        List<Target.Agent> nodes = Fleet.register(target, o.get("enrollment-token", ""), "commands-" + Target.runId(), 50);
+        for (int round = 0; round < 2; round++) {
+            created.set(0);
+            failures.clear();
+            latency.getIntervalHistogram();
+            long start = System.nanoTime();
+            endAt = start + TimeUnit.SECONDS.toNanos(round == 0 ? Math.min(10, seconds) : seconds);
+            CountDownLatch done = new CountDownLatch(connections);
+            for (int c = 0; c < connections; c++) {
+                loop(target, jwt, workspace, nodes.get(c % nodes.size()), done);
+            }
+            done.await();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (round == 1) {
+                System.out.printf("commands: %d connections, %.0f s: %.0f tasks/s created, failures by status %s%n",
+                        connections, elapsed, created.get() / elapsed, failures);
+                System.out.println(Bench.summary("POST tasks (201)", latency.getIntervalHistogram()));
+            }
+        }
+        Recorder lag = new Recorder(3);
+        int samples = o.integer("samples", 200);
+        for (int i = 0; i < samples; i++) {
+            HttpResponse<String> r = target.sync(target.createTask(jwt, workspace, nodes.get(i % nodes.size()).nodeId(), "lag"));
+            long at = System.nanoTime();
+            String id = Target.JSON.readTree(r.body()).get("id").asText();
+            while (target.sync(target.getTask(jwt, workspace, id)).statusCode() != 200) {
+                Thread.onSpinWait();
+            }
+            lag.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - at));
+        }
+        System.out.println(Bench.summary("projection lag (201 -> GET)", lag.getIntervalHistogram()));
+    }
+
+    private void loop(Target target, String jwt, String workspace, Target.Agent node, CountDownLatch done) {
+        if (System.nanoTime() >= endAt) {
+            done.countDown();
+            return;
+        }
+        long sent = System.nanoTime();
+        target.async(target.createTask(jwt, workspace, node.nodeId(), "true")).whenComplete((r, error) -> {
+            if (error == null && r.statusCode() == 201) {
+                created.incrementAndGet();
+                latency.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent));
+            } else {
+                failures.computeIfAbsent(error == null ? r.statusCode() : -1, k -> new AtomicLong()).incrementAndGet();
+            }
+            loop(target, jwt, workspace, node, done);
+        });
+    }
+}
