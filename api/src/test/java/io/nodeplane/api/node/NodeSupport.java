@@ -77,7 +77,7 @@ public abstract class NodeSupport extends WorkspaceSupport {
     }
 
     protected List<Map<String, Object>> events(String token, UUID workspaceId, UUID nodeId) {
-        return list(token, "/api/v1/workspaces/" + workspaceId + "/events?limit=100&nodeId=" + nodeId);
+        return list(token, "/api/v1/workspaces/" + workspaceId + "/events?limit=100" + (nodeId == null ? "" : "&nodeId=" + nodeId));
     }
 
     protected List<String> eventTypes(String token, UUID workspaceId, UUID nodeId) {

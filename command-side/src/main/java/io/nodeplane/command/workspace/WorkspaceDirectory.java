@@ -49,6 +49,11 @@ public class WorkspaceDirectory {
         }
     }
 
+    /** The workspace's IANA time zone (its {@code defaultTimezone}); 404 when it does not exist. */
+    public String timezone(UUID workspaceId) {
+        return load(workspaceId).invoke(w -> w.settings().defaultTimezone());
+    }
+
     /** The platform's default workspace. */
     public UUID defaultWorkspace() {
         UUID id = uniqueKeys.holder(UniqueKeys.DEFAULT_WORKSPACE, WorkspaceCommandHandler.DEFAULT_KEY);

@@ -133,7 +133,7 @@ final class AuditEntries {
             return workspace(e.workspaceId(), "team.member.removed", "team", e.teamId(), null,
                     changes(Map.of("userId", e.userId().toString()), null));
         }
-        return NodeAuditEntries.subject(payload);
+        return NodeAuditEntries.subject(payload).or(() -> ScheduleAuditEntries.subject(payload));
     }
 
     private static Map<String, Object> preferences(UserPreferencesUpdatedEvent.Preferences p) {
