@@ -27,8 +27,9 @@ class ProjectionRebuildIT extends ApplicationIT {
     @Test
     void resettingEachProjectionRebuildsTheSameRows() throws Exception {
         createUser(uniqueEmail("rebuild"), "rebuild-password", true, UserRole.USER);
-        login(ADMIN_EMAIL, ADMIN_PASSWORD);
-        registerNode();
+        String admin = login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        UUID node = registerNode();
+        queueWork(admin, node);
         // the offline detector (2 s timeout in tests) settles every node first, so the rows stop changing
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> DB.queryLong("SELECT count(*) FROM node_view WHERE status = 'online'") == 0);
@@ -39,6 +40,9 @@ class ProjectionRebuildIT extends ApplicationIT {
             {"node-view", "SELECT * FROM node_view ORDER BY id"},
             {"event-view", "SELECT * FROM event_view WHERE source_event_id IS NOT NULL ORDER BY id"},
             {"enrollment-view", "SELECT * FROM enrollment_view ORDER BY id"},
+            // this test's node only: other tests' schedules keep running while it rebuilds
+            {"task-view", "SELECT * FROM task_view WHERE node_id = '" + node + "' ORDER BY id"},
+            {"scheduled-task-view", "SELECT * FROM scheduled_task_view WHERE node_id = '" + node + "' ORDER BY id"},
         };
         for (String[] view : views) {
             StreamingEventProcessor processor = processing
@@ -56,12 +60,31 @@ class ProjectionRebuildIT extends ApplicationIT {
         }
     }
 
-    private void registerNode() {
-        http.post().uri("/api/v1/agent/register").contentType(MediaType.APPLICATION_JSON)
+    private UUID registerNode() {
+        Map<?, ?> agent = http.post().uri("/api/v1/agent/register").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("enrollmentToken", ENROLLMENT_TOKEN, "hostname", "rebuild-" + UUID.randomUUID()))
-                .exchange().expectStatus().isCreated();
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         http.post().uri("/api/v1/enrollments/initiate").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", "rebuild@it.example.com", "hostname", "rebuild-" + UUID.randomUUID()))
+                .exchange().expectStatus().isCreated();
+        return UUID.fromString((String) agent.get("nodeId"));
+    }
+
+    /** A cancelled task, a queued one and a disabled schedule on the node. */
+    private void queueWork(String admin, UUID node) {
+        for (String command : new String[] {"uptime", "hostname"}) {
+            Map<?, ?> task = http.post().uri("/api/v1/tasks").headers(h -> h.setBearerAuth(admin))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("nodeId", node.toString(), "type",
+                            "shell.exec", "payload", Map.of("command", command)))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+            if (command.equals("uptime")) {
+                http.post().uri("/api/v1/tasks/" + task.get("id") + "/cancel").headers(h -> h.setBearerAuth(admin))
+                        .exchange().expectStatus().isCreated();
+            }
+        }
+        http.post().uri("/api/v1/scheduled-tasks").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("nodeId", node.toString(), "name", "nightly",
+                        "command", "backup.sh", "cadence", "daily", "hour", 2, "minute", 30, "enabled", false))
                 .exchange().expectStatus().isCreated();
     }
 
