@@ -33,6 +33,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class TelemetryIngest {
 
+    /** Counters for {@code /diagnostics/task-flow}, since this instance started. */
+    final java.util.concurrent.atomic.AtomicLong metricsIngested = new java.util.concurrent.atomic.AtomicLong();
+    volatile Instant lastAgentSeenAt;
+
     private static final Logger log = LoggerFactory.getLogger(TelemetryIngest.class);
 
     private final BatchWriter<MetricSample> metrics;
@@ -66,6 +70,10 @@ public class TelemetryIngest {
         PresenceReport report = new PresenceReport(agent.nodeId(), now, agentVersion, null, null, locationJson);
         return Mono.when(metrics.submit(sample), presence.submit(report))
                 .then(highCpu(agent, v.cpu(), now))
+                .doOnSuccess(done -> {
+                    metricsIngested.incrementAndGet();
+                    lastAgentSeenAt = now;
+                })
                 .thenReturn(sample);
     }
 
@@ -74,7 +82,7 @@ public class TelemetryIngest {
                                    String locationJson) {
         Instant now = clock.instant();
         return presence.submit(new PresenceReport(agent.nodeId(), now, agentVersion, platformVersion, kernelVersion,
-                locationJson)).thenReturn(now);
+                locationJson)).doOnSuccess(done -> lastAgentSeenAt = now).thenReturn(now);
     }
 
     private Mono<Void> writePresence(List<PresenceReport> batch) {

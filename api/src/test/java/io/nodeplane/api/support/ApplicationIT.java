@@ -93,6 +93,7 @@ public abstract class ApplicationIT {
         registry.add("nodeplane.agent.offline-check-interval-seconds", () -> 1);
         // leases and stale tasks are checked every second; tests move the clock instead of waiting
         registry.add("nodeplane.tasks.stale-check-interval-seconds", () -> 1);
+        registry.add("nodeplane.packages.wait-seconds", () -> 3);
     }
 
     /** Signs in and returns the access token. */
