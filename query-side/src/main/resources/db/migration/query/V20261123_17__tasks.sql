@@ -29,9 +29,9 @@ CREATE TABLE task_view (
     updated_at          TIMESTAMPTZ  NOT NULL,
     last_event_seq      BIGINT       NOT NULL
 );
--- the claim looks here: a node's claimable tasks, oldest first
-CREATE INDEX task_view_claimable ON task_view (node_id, created_at)
-    WHERE status IN ('queued', 'accepted', 'claimed') AND cancel_requested_at IS NULL;
+-- the claim looks here: a node's queued tasks, oldest first, and its claims whose lease has ended
+CREATE INDEX task_view_queued ON task_view (node_id, created_at) WHERE status = 'queued' AND cancel_requested_at IS NULL;
+CREATE INDEX task_view_leased ON task_view (node_id, lease_until) WHERE status IN ('accepted', 'claimed');
 CREATE INDEX task_view_node ON task_view (node_id, created_at DESC);
 CREATE INDEX task_view_workspace ON task_view (workspace_id, created_at DESC);
 CREATE INDEX task_view_team ON task_view (target_team_id) WHERE target_team_id IS NOT NULL;

@@ -72,10 +72,16 @@ public class TaskQueryService {
     public Mono<ClaimLookup> claimLookup(UUID nodeId, Instant now, int limit) {
         return db.sql("""
                 SELECT n.maintenance_mode, n.root_access_profile, n.root_access_updated_at,
-                       ARRAY(SELECT t.id::text FROM task_view t
-                             WHERE t.node_id = n.id AND t.cancel_requested_at IS NULL
-                               AND (t.status = 'queued' OR (t.status IN ('accepted', 'claimed') AND t.lease_until <= :now))
-                             ORDER BY t.created_at, t.id LIMIT :limit) AS candidates
+                       ARRAY(SELECT c.id::text FROM (
+                           (SELECT t.id, t.created_at FROM task_view t
+                            WHERE t.node_id = n.id AND t.status = 'queued' AND t.cancel_requested_at IS NULL
+                            ORDER BY t.created_at LIMIT :limit)
+                           UNION ALL
+                           (SELECT t.id, t.created_at FROM task_view t
+                            WHERE t.node_id = n.id AND t.status IN ('accepted', 'claimed') AND t.lease_until <= :now
+                              AND t.cancel_requested_at IS NULL
+                            ORDER BY t.lease_until LIMIT :limit)) c
+                         ORDER BY c.created_at, c.id LIMIT :limit) AS candidates
                 FROM node_view n WHERE n.id = :node""")
                 .bind("node", nodeId).bind("now", now).bind("limit", limit)
                 .map((r, m) -> new ClaimLookup(Boolean.TRUE.equals(r.get("maintenance_mode", Boolean.class)),
