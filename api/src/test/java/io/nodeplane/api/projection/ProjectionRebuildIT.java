@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 /** Every read model can be thrown away and rebuilt from the event store, to identical rows. */
 class ProjectionRebuildIT extends ApplicationIT {
@@ -30,6 +31,7 @@ class ProjectionRebuildIT extends ApplicationIT {
         String admin = login(ADMIN_EMAIL, ADMIN_PASSWORD);
         UUID node = registerNode();
         queueWork(admin, node);
+        String workspace = createTaskTemplates(admin);
         // the offline detector (2 s timeout in tests) settles every node first, so the rows stop changing
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> DB.queryLong("SELECT count(*) FROM node_view WHERE status = 'online'") == 0);
@@ -43,6 +45,7 @@ class ProjectionRebuildIT extends ApplicationIT {
             // this test's node only: other tests' schedules keep running while it rebuilds
             {"task-view", "SELECT * FROM task_view WHERE node_id = '" + node + "' ORDER BY id"},
             {"scheduled-task-view", "SELECT * FROM scheduled_task_view WHERE node_id = '" + node + "' ORDER BY id"},
+            {"task-template-view", "SELECT * FROM task_template_view WHERE workspace_id = '" + workspace + "' ORDER BY id"},
         };
         for (String[] view : views) {
             StreamingEventProcessor processor = processing
@@ -86,6 +89,28 @@ class ProjectionRebuildIT extends ApplicationIT {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("nodeId", node.toString(), "name", "nightly",
                         "command", "backup.sh", "cadence", "daily", "hour", 2, "minute", 30, "enabled", false))
                 .exchange().expectStatus().isCreated();
+    }
+
+    /** In the default workspace: one template changed after its creation and one deleted; answers the workspace. */
+    private String createTaskTemplates(String admin) {
+        String workspace = (String) http.get().uri("/api/v1/workspaces").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectBodyList(Map.class).returnResult().getResponseBody().stream()
+                .filter(w -> Boolean.TRUE.equals(w.get("isDefault"))).findFirst().orElseThrow().get("id");
+        String path = "/api/v1/workspaces/" + workspace + "/task-templates";
+        String changed = templateId(http.post().uri(path).headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "rebuild-" + UUID.randomUUID(),
+                        "taskType", "shell.exec", "payloadTemplate", Map.of("command", "uptime"))).exchange());
+        http.patch().uri(path + "/" + changed).headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("description", "rebuilt")).exchange().expectStatus().isOk();
+        String removed = templateId(http.post().uri(path).headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "rebuild-" + UUID.randomUUID(),
+                        "taskType", "packageList")).exchange());
+        http.delete().uri(path + "/" + removed).headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk();
+        return workspace;
+    }
+
+    private static String templateId(ResponseSpec created) {
+        return (String) created.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     // stable once two reads a moment apart agree

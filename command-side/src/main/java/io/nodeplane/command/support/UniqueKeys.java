@@ -21,6 +21,8 @@ public class UniqueKeys {
     public static final String NODE_HOSTNAME = "node.hostname";
     /** The one pending enrollment per {@code email|hostname}. */
     public static final String PENDING_ENROLLMENT = "enrollment.pending";
+    /** Names of a workspace's task templates that are not archived: {@code workspaceId|lower(name)}. */
+    public static final String TASK_TEMPLATE_NAME = "task-template.name";
 
     private final JdbcTemplate jdbc;
 

@@ -34,7 +34,7 @@ final class TaskAuditEntries {
         if (payload instanceof TaskCancelRequestedEvent e && e.byUserId() != null) {
             return task(e.workspaceId(), "task.cancel.requested", e.taskId(), e.type(), reason(e.nodeId(), e.reason()));
         }
-        return Optional.empty();
+        return TaskTemplateAuditEntries.subject(payload);
     }
 
     private static Map<String, Object> reason(UUID nodeId, String reason) {
