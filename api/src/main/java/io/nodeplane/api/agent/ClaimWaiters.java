@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import io.nodeplane.query.task.ClaimLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,12 +32,16 @@ import reactor.util.retry.Retry;
  * PostgreSQL {@code LISTEN} ({@link TaskQueueSignal}). No timer polls the database.
  * <p>
  * Task ids woken in the last {@link #RECENT} are remembered per node: a claim that starts between a
- * task's commit and its projection still finds it, without waiting for the next wake.
+ * task's commit and its projection still finds it, without waiting for the next wake. A node whose
+ * lookup found nothing is remembered as empty until its next signal, so idle agents' claims cost no
+ * query (see {@link #foundNothing}).
  */
 @Component
 public class ClaimWaiters implements SmartLifecycle {
 
     static final Duration RECENT = Duration.ofSeconds(10);
+    /** An empty lookup is trusted at most this long, even without a signal (a safety net, not the mechanism). */
+    static final Duration EMPTY_TTL = Duration.ofSeconds(5);
     private static final int RECENT_MAX = 64;
     private static final Logger log = LoggerFactory.getLogger(ClaimWaiters.class);
 
@@ -61,10 +67,17 @@ public class ClaimWaiters implements SmartLifecycle {
         final Deque<Recent> recent = new ArrayDeque<>();
     }
 
+    private record Empty(long epoch, long at, ClaimLookup lookup) {
+    }
+
     private final Map<UUID, Slot> slots = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
+    private final Map<UUID, Long> lastSignal = new ConcurrentHashMap<>();
+    private final Map<UUID, Empty> empty = new ConcurrentHashMap<>();
+    private volatile boolean listening;
     private final TaskQueueSignal signal;
     private final PostgresqlConnectionFactory listenerConnections;
-    private volatile Disposable listening;
+    private volatile Disposable listener;
 
     ClaimWaiters(TaskQueueSignal signal, PostgresqlConnectionFactory listenerConnections) {
         this.signal = signal;
@@ -117,19 +130,54 @@ public class ClaimWaiters implements SmartLifecycle {
     void wake(Queued queued) {
         UUID nodeId = queued.nodeId();
         UUID taskId = queued.taskId();
+        lastSignal.put(nodeId, epoch.incrementAndGet());
+        empty.remove(nodeId);
         List<Waiter> toWake = new ArrayList<>();
         slots.compute(nodeId, (id, slot) -> {
             Slot s = slot == null ? new Slot() : slot;
             long now = System.nanoTime();
             prune(s, now);
-            if (s.recent.size() >= RECENT_MAX) {
-                s.recent.removeFirst();
+            if (taskId != null) {
+                if (s.recent.size() >= RECENT_MAX) {
+                    s.recent.removeFirst();
+                }
+                s.recent.addLast(new Recent(taskId, now));
             }
-            s.recent.addLast(new Recent(taskId, now));
             toWake.addAll(s.waiters);
-            return s;
+            return s.waiters.isEmpty() && s.recent.isEmpty() ? null : s;
         });
         toWake.forEach(w -> w.woken.tryEmitValue(queued));
+    }
+
+    /** The signal count before a lookup; see {@link #foundNothing}. */
+    long epoch() {
+        return epoch.get();
+    }
+
+    /**
+     * A lookup that started at {@code startedAt} found no claimable task for the node: remember it, so
+     * the node's next claims answer without the database until a signal for the node arrives (or
+     * {@link #EMPTY_TTL} passes). Never while the cross-instance listener is down.
+     */
+    void foundNothing(UUID nodeId, long startedAt, ClaimLookup lookup) {
+        Long last = lastSignal.get(nodeId);
+        if (listening && (last == null || last <= startedAt)) {
+            empty.put(nodeId, new Empty(startedAt, System.nanoTime(), lookup));
+        }
+    }
+
+    /** The node's last empty lookup if it still holds, else {@code null}. */
+    ClaimLookup knownEmpty(UUID nodeId) {
+        Empty e = empty.get(nodeId);
+        if (e == null) {
+            return null;
+        }
+        Long last = lastSignal.get(nodeId);
+        if (!listening || (last != null && last > e.epoch()) || System.nanoTime() - e.at() > EMPTY_TTL.toNanos()) {
+            empty.remove(nodeId, e);
+            return null;
+        }
+        return e.lookup();
     }
 
     private static void prune(Slot slot, long now) {
@@ -141,16 +189,19 @@ public class ClaimWaiters implements SmartLifecycle {
     @Override
     public void start() {
         signal.subscribe(this::wake);
-        listening = Flux.usingWhen(listenerConnections.create(), this::listen, PostgresqlConnection::close)
+        listener = Flux.usingWhen(listenerConnections.create(), this::listen, PostgresqlConnection::close)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
-                        .doBeforeRetry(s -> log.warn("Task queue listener lost its connection, reconnecting: {}",
-                                s.failure().toString())))
+                        .doBeforeRetry(s -> {
+                            listening = false;
+                            log.warn("Task queue listener lost its connection, reconnecting: {}", s.failure().toString());
+                        }))
                 .subscribe(this::remote);
     }
 
     private Flux<String> listen(PostgresqlConnection connection) {
         return connection.createStatement("LISTEN " + TaskQueueSignal.CHANNEL).execute()
                 .flatMap(PostgresqlResult::getRowsUpdated)
+                .then(Mono.fromRunnable(() -> listening = true))
                 .thenMany(connection.getNotifications())
                 .mapNotNull(n -> n.getParameter());
     }
@@ -158,21 +209,23 @@ public class ClaimWaiters implements SmartLifecycle {
     private void remote(String payload) {
         String[] parts = payload.split(":");
         if (parts.length == 4 && !parts[0].equals(signal.instanceId())) {
-            wake(new Queued(UUID.fromString(parts[1]), UUID.fromString(parts[2]), Boolean.parseBoolean(parts[3])));
+            wake(new Queued(UUID.fromString(parts[1]), parts[2].equals("-") ? null : UUID.fromString(parts[2]),
+                    Boolean.parseBoolean(parts[3])));
         }
     }
 
     @Override
     public void stop() {
-        Disposable current = listening;
+        listening = false;
+        Disposable current = listener;
         if (current != null) {
             current.dispose();
         }
-        listening = null;
+        listener = null;
     }
 
     @Override
     public boolean isRunning() {
-        return listening != null;
+        return listener != null;
     }
 }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -116,18 +117,29 @@ class TaskClaims {
 
     private Mono<ClaimResponse> lookAndClaim(AgentIdentity agent) {
         UUID node = agent.nodeId();
+        List<UUID> recent = waiters.recent(node);
+        ClaimLookup known = recent.isEmpty() ? waiters.knownEmpty(node) : null;
+        if (known != null) {
+            return Mono.just(new ClaimResponse(null, false, new RootAccess(known.rootAccessProfile(),
+                    known.rootAccessUpdatedAt())));
+        }
+        long epoch = waiters.epoch();
         return tasks.claimLookup(node, clock.instant(), CANDIDATES)
-                .defaultIfEmpty(new ClaimLookup(true, "off", null, java.util.List.of()))
+                .defaultIfEmpty(new ClaimLookup(true, "off", null, List.of()))
                 .flatMap(lookup -> {
                     RootAccess rootAccess = new RootAccess(lookup.rootAccessProfile(), lookup.rootAccessUpdatedAt());
                     if (lookup.maintenance()) {
+                        waiters.foundNothing(node, epoch, lookup);
                         return Mono.just(new ClaimResponse(null, false, rootAccess));
                     }
                     Set<UUID> candidates = new LinkedHashSet<>(lookup.candidates());
-                    candidates.addAll(waiters.recent(node));
+                    candidates.addAll(recent);
                     return Flux.fromIterable(candidates).concatMap(id -> tryClaim(node, id), 1).next()
                             .map(task -> new ClaimResponse(TaskResponse.of(task), false, rootAccess))
-                            .defaultIfEmpty(new ClaimResponse(null, false, rootAccess));
+                            .switchIfEmpty(Mono.fromSupplier(() -> {
+                                waiters.foundNothing(node, epoch, lookup);
+                                return new ClaimResponse(null, false, rootAccess);
+                            }));
                 });
     }
 

@@ -12,6 +12,7 @@ import io.nodeplane.command.node.NodeCommands.DisableNodeMaintenanceCommand;
 import io.nodeplane.command.node.NodeCommands.EnableNodeMaintenanceCommand;
 import io.nodeplane.command.node.NodeCommands.SetNodeRootAccessProfileCommand;
 import io.nodeplane.command.node.NodeCommands.UpdateNodeCommand;
+import io.nodeplane.command.task.TaskQueueSignal;
 import io.nodeplane.query.node.NodeFilter;
 import io.nodeplane.query.node.NodeQueryService;
 import io.nodeplane.query.node.NodeView;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * What the workspace node routes and the platform-admin legacy routes share: the command, then the
@@ -34,7 +36,10 @@ class NodeOperations {
     private final Commands commands;
     private final AgentAuthenticator agents;
 
-    NodeOperations(NodeQueryService nodes, Commands commands, AgentAuthenticator agents) {
+    private final TaskQueueSignal claimSignal;
+
+    NodeOperations(NodeQueryService nodes, Commands commands, AgentAuthenticator agents, TaskQueueSignal claimSignal) {
+        this.claimSignal = claimSignal;
         this.nodes = nodes;
         this.commands = commands;
         this.agents = agents;
@@ -68,12 +73,19 @@ class NodeOperations {
     Mono<NodeResponse> maintenance(UUID workspaceId, UUID nodeId, boolean enable, String reason, Actor actor) {
         Object command = enable ? new EnableNodeMaintenanceCommand(nodeId, workspaceId, reason, actor.userId())
                 : new DisableNodeMaintenanceCommand(nodeId, workspaceId, actor.userId());
-        return apply(command, actor, workspaceId, nodeId, n -> n.maintenanceMode() == enable);
+        return apply(command, actor, workspaceId, nodeId, n -> n.maintenanceMode() == enable).flatMap(this::claimsLookAgain);
     }
 
     Mono<NodeResponse> rootAccess(UUID workspaceId, UUID nodeId, String profile, Actor actor) {
         return apply(new SetNodeRootAccessProfileCommand(nodeId, workspaceId, profile, actor.userId()), actor, workspaceId,
-                nodeId, n -> profile.equals(n.rootAccess().profile()));
+                nodeId, n -> profile.equals(n.rootAccess().profile())).flatMap(this::claimsLookAgain);
+    }
+
+    // the node's claims may answer from a remembered empty lookup; once the read model shows the
+    // change, they must look again (maintenance decides what is claimable, the profile is in the answer)
+    private Mono<NodeResponse> claimsLookAgain(NodeResponse node) {
+        return Mono.fromRunnable(() -> claimSignal.nodeChanged(node.id())).subscribeOn(Schedulers.boundedElastic())
+                .thenReturn(node);
     }
 
     Mono<DeletedResponse> delete(UUID workspaceId, UUID nodeId, Actor actor) {

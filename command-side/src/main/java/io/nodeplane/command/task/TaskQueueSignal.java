@@ -20,8 +20,9 @@ public class TaskQueueSignal {
     public static final String CHANNEL = "nodeplane_task_queue";
 
     /**
-     * A claimable task for a node. {@code fresh}: just created, so the node took work when it was
-     * queued; a re-queued task may meanwhile sit on a node in maintenance.
+     * A claimable task for a node ({@code taskId} null: the node changed, no task in particular).
+     * {@code fresh}: just created, so the node took work when it was queued; a re-queued task may
+     * meanwhile sit on a node in maintenance.
      */
     public record Queued(UUID nodeId, UUID taskId, boolean fresh) {
     }
@@ -41,6 +42,17 @@ public class TaskQueueSignal {
 
     public void subscribe(Consumer<Queued> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Something that decides a node's claims changed without a task being queued (maintenance ended,
+     * the root-access profile changed): the node's claims look again. Called after the change is
+     * visible in the read model.
+     */
+    public void nodeChanged(UUID nodeId) {
+        jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, instanceId + ":" + nodeId + ":-:false");
+        Queued changed = new Queued(nodeId, null, false);
+        listeners.forEach(l -> l.accept(changed));
     }
 
     /** Called by command handlers inside the unit of work that queued the task. */
