@@ -57,9 +57,9 @@ end
 response = function(status) if status ~= 200 then error("claim answered " .. status) end end
 LUA
       echo "claim-empty warm-up (${WARMUP:-30s})"
-      wrk -t2 -c"$conns" -d"${WARMUP:-30s}" -s "$lua" "http://127.0.0.1:$PORT" > /dev/null
+      wrk -t"${THREADS:-2}" -c"$conns" -d"${WARMUP:-30s}" -s "$lua" "http://127.0.0.1:$PORT" > /dev/null
       echo "claim-empty: $conns connections, ${DURATION:-30s}"
-      wrk -t2 -c"$conns" -d"${DURATION:-30s}" --latency -s "$lua" "http://127.0.0.1:$PORT"
+      wrk -t"${THREADS:-2}" -c"$conns" -d"${DURATION:-30s}" --latency -s "$lua" "http://127.0.0.1:$PORT"
       ;;
     *) echo "unknown scenario $scenario"; exit 2 ;;
   esac
