@@ -1,7 +1,6 @@
 package io.nodeplane.api.agent;
 
 import io.nodeplane.api.security.AuthenticatedUser;
-import io.nodeplane.api.web.ApiException;
 import io.nodeplane.query.task.TaskQueryService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,10 +49,7 @@ class TaskFlowController {
     @Operation(summary = "Task-flow diagnostics (platform admin)", description = "Counters since this instance started; "
             + "never cached.")
     Mono<ResponseEntity<TaskFlow>> taskFlow(@AuthenticationPrincipal AuthenticatedUser user) {
-        if (!user.isPlatformAdmin()) {
-            return Mono.error(new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden resource"));
-        }
-        return tasks.queueSizes().map(sizes -> {
+        return user.requirePlatformAdmin().then(tasks.queueSizes()).map(sizes -> {
             Map<String, Long> claimCounters = new LinkedHashMap<>();
             claimCounters.put("task.claim.attempted", claims.attempted.get());
             claimCounters.put("task.claim.succeeded", claims.succeeded.get());

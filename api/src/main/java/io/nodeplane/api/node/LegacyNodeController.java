@@ -5,7 +5,6 @@ import io.nodeplane.api.node.NodeRequests.AssignTeamRequest;
 import io.nodeplane.api.node.NodeRequests.MaintenanceRequest;
 import io.nodeplane.api.node.NodeRequests.UpdateNodeRequest;
 import io.nodeplane.api.security.AuthenticatedUser;
-import io.nodeplane.api.web.ApiException;
 import io.nodeplane.api.workspace.DeletedResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -96,7 +95,6 @@ class LegacyNodeController {
     }
 
     private static Mono<Void> admin(AuthenticatedUser user) {
-        return user.isPlatformAdmin() ? Mono.empty()
-                : Mono.error(new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden resource"));
+        return user.requirePlatformAdmin();
     }
 }

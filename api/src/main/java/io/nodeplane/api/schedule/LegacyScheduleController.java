@@ -99,7 +99,6 @@ class LegacyScheduleController {
     }
 
     private static Mono<Void> admin(AuthenticatedUser user) {
-        return user.isPlatformAdmin() ? Mono.empty()
-                : Mono.error(new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden resource"));
+        return user.requirePlatformAdmin();
     }
 }

@@ -5,7 +5,6 @@ import io.nodeplane.api.security.AuthenticatedUser;
 import io.nodeplane.api.task.TaskRequests.CancelTaskRequest;
 import io.nodeplane.api.task.TaskRequests.CreateBatchRequest;
 import io.nodeplane.api.task.TaskRequests.CreateTaskRequest;
-import io.nodeplane.api.web.ApiException;
 import io.nodeplane.command.task.TaskCommands.TaskSpec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -94,7 +93,6 @@ class LegacyTaskController {
     }
 
     private static Mono<Void> admin(AuthenticatedUser user) {
-        return user.isPlatformAdmin() ? Mono.empty()
-                : Mono.error(new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden resource"));
+        return user.requirePlatformAdmin();
     }
 }

@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Contract scenario 14: schedules evaluated in the workspace's zone, run once per slot by the runner. */
