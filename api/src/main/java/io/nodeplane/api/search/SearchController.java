@@ -2,6 +2,8 @@ package io.nodeplane.api.search;
 
 import io.nodeplane.api.node.EventResponse;
 import io.nodeplane.api.node.NodeResponse;
+import io.nodeplane.api.schedule.ScheduleResponse;
+import io.nodeplane.api.task.TaskResponse;
 import io.nodeplane.api.security.AuthenticatedUser;
 import io.nodeplane.api.workspace.MemberResponse;
 import io.nodeplane.api.workspace.TeamResponses.TeamResponse;
@@ -28,8 +30,9 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "bearer")
 class SearchController {
 
-    /** Every group the web app shows; tasks and schedules stay empty until those features exist. */
-    record SearchResponse(String query, List<NodeResponse> nodes, List<Object> tasks, List<Object> scheduledTasks,
+    /** Every group the web app shows. */
+    record SearchResponse(String query, List<NodeResponse> nodes, List<TaskResponse> tasks,
+                          List<ScheduleResponse> scheduledTasks,
                           List<EventResponse> events, List<MemberResponse> members, List<TeamResponse> teams) {
     }
 
@@ -51,7 +54,9 @@ class SearchController {
         }
         return access.require(user, workspaceId, WorkspacePermission.READ)
                 .then(search.search(workspaceId, q, limit))
-                .map(r -> new SearchResponse(q, r.nodes().stream().map(NodeResponse::of).toList(), List.of(), List.of(),
+                .map(r -> new SearchResponse(q, r.nodes().stream().map(NodeResponse::of).toList(),
+                        r.tasks().stream().map(TaskResponse::of).toList(),
+                        r.scheduledTasks().stream().map(ScheduleResponse::of).toList(),
                         r.events().stream().map(EventResponse::of).toList(),
                         r.members().stream().map(MemberResponse::of).toList(),
                         r.teams().stream().map(TeamResponse::of).toList()));

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Contract scenario 14: schedules evaluated in the workspace's zone, run once per slot by the runner. */
@@ -165,6 +166,29 @@ class ScheduleIT extends NodeSupport {
         assertThat((String) failed.get("lastError")).contains("maintenance");
         assertThat(Instant.parse((String) failed.get("nextRunAt"))).isAfter(clock.instant().truncatedTo(ChronoUnit.MINUTES));
         assertThat(scheduledTasks(f, id)).isEmpty();
+    }
+
+    @Test
+    void workspaceSearchFindsTasksAndSchedulesOfThisWorkspaceOnly() {
+        Fleet f = fleet("Findable");
+        Fleet other = fleet("Hidden");
+        String marker = "marker" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> schedule = new HashMap<>(Map.of("nodeId", f.nodeId().toString(), "name", "nightly " + marker,
+                "command", "true", "cadence", "minutely", "enabled", false));
+        String scheduleId = (String) create(f, schedule).get("id");
+        String taskId = (String) map(post(f.owner().token(), "/api/v1/workspaces/" + f.workspace() + "/tasks",
+                Map.of("nodeId", f.nodeId().toString(), "type", "shell.exec", "payload", Map.of("command",
+                        "echo " + marker))).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody()).get("id");
+        post(other.owner().token(), "/api/v1/workspaces/" + other.workspace() + "/tasks", Map.of("nodeId",
+                other.nodeId().toString(), "type", "shell.exec", "payload", Map.of("command", "echo " + marker)))
+                .expectStatus().isCreated();
+        Map<String, Object> found = await().atMost(Duration.ofSeconds(15)).until(() -> map(http.get()
+                .uri("/api/v1/workspaces/" + f.workspace() + "/search?q=" + marker.toUpperCase())
+                .headers(h -> h.setBearerAuth(f.viewer().token())).exchange().returnResult(Map.class).getResponseBody()
+                .blockFirst()), r -> !((List<?>) r.get("tasks")).isEmpty());
+        assertThat((List<?>) found.get("tasks")).extracting(t -> map(t).get("id")).containsExactly(taskId);
+        assertThat((List<?>) found.get("scheduledTasks")).extracting(t -> map(t).get("id")).containsExactly(scheduleId);
     }
 
     private void sleepThroughTicks() {

@@ -22,15 +22,21 @@ public class AuditLogRepository {
         this.db = db;
     }
 
+    /**
+     * Idempotent by event id. The global index is read from the event store: a processor's tracking
+     * token reports its high-water mark, which for an event that committed late (filling a gap) is a
+     * later event's index.
+     */
     public Mono<Void> insert(AuditEntry e) {
         return db.sql("""
                 INSERT INTO audit_log_view (id, global_index, scope, workspace_id, actor_type, actor_user_id,
                     actor_email_snapshot, action, target_type, target_id, target_label, ip_address, user_agent,
                     changes, metadata, created_at)
-                VALUES (:id, :gi, :scope, :ws, :actorType, :actorId, :actorEmail, :action, :targetType, :targetId,
+                VALUES (:id, COALESCE((SELECT global_index FROM domain_event_entry WHERE event_identifier = :eventId), :gi),
+                    :scope, :ws, :actorType, :actorId, :actorEmail, :action, :targetType, :targetId,
                     :targetLabel, :ip, :ua, :changes, :metadata, :createdAt)
                 ON CONFLICT (id) DO NOTHING""")
-                .bind("id", e.id()).bind("gi", e.globalIndex()).bind("scope", e.scope())
+                .bind("id", e.id()).bind("eventId", e.id().toString()).bind("gi", e.globalIndex()).bind("scope", e.scope())
                 .bind("ws", Parameter.fromOrEmpty(e.workspaceId(), UUID.class))
                 .bind("actorType", e.actorType())
                 .bind("actorId", Parameter.fromOrEmpty(e.actorUserId(), UUID.class))

@@ -25,6 +25,11 @@ public class ScheduleQueryService {
         return schedules.find(workspaceId, id, 1, 0).next();
     }
 
+    /** Schedules of the workspace whose name or command contains {@code contains} (a LIKE pattern). */
+    public Flux<ScheduleView> search(UUID workspaceId, String contains, int limit) {
+        return schedules.search(workspaceId, contains, limit);
+    }
+
     /** Enabled schedules whose next slot is at or before {@code now}, oldest slot first. */
     public Flux<DueSchedule> due(Instant now, int limit) {
         return schedules.due(now, limit);

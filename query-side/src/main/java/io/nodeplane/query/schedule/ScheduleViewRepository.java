@@ -93,6 +93,13 @@ public class ScheduleViewRepository {
         return spec.map((r, m) -> map(r)).all();
     }
 
+    Flux<ScheduleView> search(UUID workspaceId, String contains, int limit) {
+        return db.sql(SELECT + """
+                 WHERE s.workspace_id = :ws AND (lower(s.name) LIKE :q OR lower(s.command) LIKE :q)
+                 ORDER BY lower(s.name), s.id LIMIT :limit""")
+                .bind("ws", workspaceId).bind("q", contains).bind("limit", limit).map((r, m) -> map(r)).all();
+    }
+
     Flux<DueSchedule> due(Instant now, int limit) {
         return db.sql("SELECT id, next_run_at, workspace_id, target_team_id FROM scheduled_task_view "
                         + "WHERE enabled AND next_run_at <= :now ORDER BY next_run_at LIMIT :limit")

@@ -5,6 +5,10 @@ import io.nodeplane.query.event.OperationalEventQueryService;
 import io.nodeplane.query.node.NodeFilter;
 import io.nodeplane.query.node.NodeQueryService;
 import io.nodeplane.query.node.NodeView;
+import io.nodeplane.query.schedule.ScheduleQueryService;
+import io.nodeplane.query.schedule.ScheduleView;
+import io.nodeplane.query.task.TaskQueryService;
+import io.nodeplane.query.task.TaskView;
 import io.nodeplane.query.support.Like;
 import io.nodeplane.query.team.TeamView;
 import io.nodeplane.query.team.TeamViewRepository;
@@ -20,24 +24,30 @@ import reactor.core.publisher.Mono;
 /**
  * Unified search inside one workspace: case-insensitive substring matches, prefix matches ranked
  * first, each group limited. Every query is bound to the workspace id, so nothing of another
- * workspace can match. Nodes match by name or hostname, events by message; tasks and schedules join as those read models land.
+ * workspace can match. Nodes match by name or hostname, tasks by type or command, schedules by name
+ * or command, events by message.
  */
 @Service
 public class WorkspaceSearchService {
 
     /** Matches per group. */
-    public record Result(List<NodeView> nodes, List<OperationalEvent> events, List<WorkspaceMember> members,
-                         List<TeamView> teams) {
+    public record Result(List<NodeView> nodes, List<TaskView> tasks, List<ScheduleView> scheduledTasks,
+                         List<OperationalEvent> events, List<WorkspaceMember> members, List<TeamView> teams) {
     }
 
     private final DatabaseClient db;
     private final NodeQueryService nodes;
     private final OperationalEventQueryService events;
+    private final TaskQueryService tasks;
+    private final ScheduleQueryService schedules;
 
-    WorkspaceSearchService(DatabaseClient db, NodeQueryService nodes, OperationalEventQueryService events) {
+    WorkspaceSearchService(DatabaseClient db, NodeQueryService nodes, OperationalEventQueryService events,
+                           TaskQueryService tasks, ScheduleQueryService schedules) {
         this.db = db;
         this.nodes = nodes;
         this.events = events;
+        this.tasks = tasks;
+        this.schedules = schedules;
     }
 
     /** {@code limit} is clamped to 1..50. */
@@ -84,7 +94,9 @@ public class WorkspaceSearchService {
                 .map(TeamViewRepository::map).all().collectList();
         Mono<List<NodeView>> nodeMatches = nodes.nodes(workspaceId, new NodeFilter(null, null, q, bounded, 0)).collectList();
         Mono<List<OperationalEvent>> eventMatches = events.search(workspaceId, q, bounded).collectList();
-        return Mono.zip(nodeMatches, eventMatches, members, teams)
-                .map(t -> new Result(t.getT1(), t.getT2(), t.getT3(), t.getT4()));
+        Mono<List<TaskView>> taskMatches = tasks.search(workspaceId, contains, bounded).collectList();
+        Mono<List<ScheduleView>> scheduleMatches = schedules.search(workspaceId, contains, bounded).collectList();
+        return Mono.zip(nodeMatches, taskMatches, scheduleMatches, eventMatches, members, teams)
+                .map(t -> new Result(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5(), t.getT6()));
     }
 }

@@ -91,6 +91,15 @@ public class TaskQueryService {
                 .one();
     }
 
+    /** Operator tasks of the workspace whose type or command contains {@code contains} (a LIKE pattern), newest first. */
+    public Flux<TaskView> search(UUID workspaceId, String contains, int limit) {
+        return tasks.query(TaskViewRepository.SELECT + """
+                 WHERE t.workspace_id = :ws AND NOT t.is_internal
+                   AND (lower(t.type) LIKE :q OR lower(t.payload ->> 'command') LIKE :q)
+                 ORDER BY t.created_at DESC, t.id LIMIT :limit""",
+                s -> s.bind("ws", workspaceId).bind("q", contains).bind("limit", limit));
+    }
+
     /** Claimed tasks whose lease ended by {@code now}. */
     public Flux<UUID> expiredLeases(Instant now, int limit) {
         return ids("SELECT id FROM task_view WHERE status IN ('accepted', 'claimed') AND lease_until <= :t "
