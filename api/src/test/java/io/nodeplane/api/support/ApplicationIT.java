@@ -70,7 +70,9 @@ public abstract class ApplicationIT {
     void clientReadsLargeResponses() {
         clock.reset();
         // the client shares the server's codec settings, whose request-body limit is deliberately small here
-        http = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
+        // long polls wait up to seconds by design, and a busy CI machine must not turn a slow answer into a failure
+        http = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     @DynamicPropertySource

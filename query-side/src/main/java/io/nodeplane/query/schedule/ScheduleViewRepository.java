@@ -94,7 +94,7 @@ public class ScheduleViewRepository {
     }
 
     Flux<ScheduleView> search(UUID workspaceId, String contains, int limit) {
-        return db.sql(SELECT + """
+        return db.sql(SELECT + " " + """
                  WHERE s.workspace_id = :ws AND (lower(s.name) LIKE :q OR lower(s.command) LIKE :q)
                  ORDER BY lower(s.name), s.id LIMIT :limit""")
                 .bind("ws", workspaceId).bind("q", contains).bind("limit", limit).map((r, m) -> map(r)).all();

@@ -93,7 +93,7 @@ public class TaskQueryService {
 
     /** Operator tasks of the workspace whose type or command contains {@code contains} (a LIKE pattern), newest first. */
     public Flux<TaskView> search(UUID workspaceId, String contains, int limit) {
-        return tasks.query(TaskViewRepository.SELECT + """
+        return tasks.query(TaskViewRepository.SELECT + " " + """
                  WHERE t.workspace_id = :ws AND NOT t.is_internal
                    AND (lower(t.type) LIKE :q OR lower(t.payload ->> 'command') LIKE :q)
                  ORDER BY t.created_at DESC, t.id LIMIT :limit""",
