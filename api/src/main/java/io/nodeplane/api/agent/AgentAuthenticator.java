@@ -3,29 +3,23 @@ package io.nodeplane.api.agent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.nodeplane.api.web.ApiException;
-import io.nodeplane.command.node.NodeCredentials;
 import io.nodeplane.command.node.NodeCredentials.Credential;
+import io.nodeplane.command.node.NodeCredentials;
+import io.nodeplane.query.support.PgListener;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.postgresql.api.PostgresqlResult;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
 /**
  * Agent authentication (contract §1.1): {@code sha256(token)} compared in constant time with the
@@ -40,7 +34,6 @@ public class AgentAuthenticator implements SmartLifecycle {
     public static final String NODE_HEADER = "x-agent-node-id";
     static final String MISSING = "x-agent-node-id and Authorization: Bearer <agent-token> are required";
     static final String INVALID = "Invalid agent credentials";
-    private static final Logger log = LoggerFactory.getLogger(AgentAuthenticator.class);
     private static final int MAX_CACHED = 200_000;
 
     private final NodeCredentials credentials;
@@ -121,33 +114,19 @@ public class AgentAuthenticator implements SmartLifecycle {
 
     @Override
     public void start() {
-        listener = Flux.usingWhen(listenerConnections.create(), this::listen, PostgresqlConnection::close)
-                .doOnError(e -> {
-                    listening = false;
-                    changes.incrementAndGet();
-                    cache.clear();
-                })
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
-                        .doBeforeRetry(s -> log.warn("Credential change listener lost its connection, reconnecting: {}",
-                                s.failure().toString())))
-                .subscribe(notification -> {
-                    String id = notification.getParameter();
-                    if (id != null) {
-                        evict(UUID.fromString(id));
-                    }
-                });
-    }
-
-    private Flux<io.r2dbc.postgresql.api.Notification> listen(PostgresqlConnection connection) {
-        return connection.createStatement("LISTEN nodeplane_node_credentials").execute()
-                .flatMap(PostgresqlResult::getRowsUpdated)
-                .thenMany(Mono.fromRunnable(() -> {
-                    changes.incrementAndGet();
-                    cache.clear(); // anything may have changed while nobody listened
-                    listening = true;
-                }))
-                .thenMany(connection.getNotifications())
-                .doFinally(s -> listening = false);
+        listener = PgListener.listen(listenerConnections, "nodeplane_node_credentials", () -> {
+            changes.incrementAndGet();
+            cache.clear(); // anything may have changed while nobody listened
+            listening = true;
+        }, () -> {
+            listening = false;
+            changes.incrementAndGet();
+            cache.clear();
+        }, id -> {
+            if (!id.isEmpty()) {
+                evict(UUID.fromString(id));
+            }
+        });
     }
 
     @Override

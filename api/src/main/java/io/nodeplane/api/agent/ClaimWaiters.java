@@ -1,13 +1,13 @@
 package io.nodeplane.api.agent;
 
-import io.nodeplane.command.task.TaskQueueSignal;
 import io.nodeplane.command.task.TaskQueueSignal.Queued;
+import io.nodeplane.command.task.TaskQueueSignal;
+import io.nodeplane.query.support.PgListener;
+import io.nodeplane.query.task.ClaimLookup;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.postgresql.api.PostgresqlResult;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +15,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import io.nodeplane.query.task.ClaimLookup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.retry.Retry;
 
 /**
  * Long-poll claims waiting for work, per node. A task queued for a node wakes that node's waiting
@@ -43,7 +38,6 @@ public class ClaimWaiters implements SmartLifecycle {
     /** An empty lookup is trusted at most this long, even without a signal (a safety net, not the mechanism). */
     static final Duration EMPTY_TTL = Duration.ofSeconds(5);
     private static final int RECENT_MAX = 64;
-    private static final Logger log = LoggerFactory.getLogger(ClaimWaiters.class);
 
     /** One waiting claim; completes with the id of a task queued for its node. */
     public static final class Waiter {
@@ -189,21 +183,8 @@ public class ClaimWaiters implements SmartLifecycle {
     @Override
     public void start() {
         signal.subscribe(this::wake);
-        listener = Flux.usingWhen(listenerConnections.create(), this::listen, PostgresqlConnection::close)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
-                        .doBeforeRetry(s -> {
-                            listening = false;
-                            log.warn("Task queue listener lost its connection, reconnecting: {}", s.failure().toString());
-                        }))
-                .subscribe(this::remote);
-    }
-
-    private Flux<String> listen(PostgresqlConnection connection) {
-        return connection.createStatement("LISTEN " + TaskQueueSignal.CHANNEL).execute()
-                .flatMap(PostgresqlResult::getRowsUpdated)
-                .then(Mono.fromRunnable(() -> listening = true))
-                .thenMany(connection.getNotifications())
-                .mapNotNull(n -> n.getParameter());
+        listener = PgListener.listen(listenerConnections, TaskQueueSignal.CHANNEL, () -> listening = true,
+                () -> listening = false, this::remote);
     }
 
     private void remote(String payload) {

@@ -50,15 +50,21 @@ public class TaskQueueSignal {
      * visible in the read model.
      */
     public void nodeChanged(UUID nodeId) {
-        jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, instanceId + ":" + nodeId + ":-:false");
         Queued changed = new Queued(nodeId, null, false);
+        notifyInstances(changed);
         listeners.forEach(l -> l.accept(changed));
     }
 
     /** Called by command handlers inside the unit of work that queued the task. */
     void queued(UUID nodeId, UUID taskId, boolean fresh) {
-        jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, instanceId + ":" + nodeId + ":" + taskId + ":" + fresh);
         Queued queued = new Queued(nodeId, taskId, fresh);
+        notifyInstances(queued); // inside the unit of work's transaction: delivered at its commit
         CurrentUnitOfWork.get().afterCommit(uow -> listeners.forEach(l -> l.accept(queued)));
+    }
+
+    // payload instanceId:nodeId:taskId(or -):fresh
+    private void notifyInstances(Queued q) {
+        jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, instanceId + ":" + q.nodeId() + ":"
+                + (q.taskId() == null ? "-" : q.taskId()) + ":" + q.fresh());
     }
 }

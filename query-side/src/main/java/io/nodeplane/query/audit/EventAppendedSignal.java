@@ -1,18 +1,12 @@
 package io.nodeplane.query.audit;
 
+import io.nodeplane.query.support.PgListener;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.postgresql.api.PostgresqlResult;
-import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.retry.Retry;
 
 /**
  * A hot signal that fires whenever a transaction that appended events commits, on any instance:
@@ -21,7 +15,6 @@ import reactor.util.retry.Retry;
 @Component
 public class EventAppendedSignal implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(EventAppendedSignal.class);
 
     private final PostgresqlConnectionFactory listenerConnections;
     private final Sinks.Many<Long> sink = Sinks.many().multicast().directBestEffort();
@@ -38,18 +31,9 @@ public class EventAppendedSignal implements SmartLifecycle {
 
     @Override
     public void start() {
-        listening = Flux.usingWhen(listenerConnections.create(), this::listen, PostgresqlConnection::close)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
-                        .doBeforeRetry(s -> log.warn("Event notification listener lost its connection, reconnecting: {}",
-                                s.failure().toString())))
-                .subscribe(n -> sink.tryEmitNext(System.nanoTime()));
-    }
-
-    private Flux<?> listen(PostgresqlConnection connection) {
-        return connection.createStatement("LISTEN nodeplane_events").execute()
-                .flatMap(PostgresqlResult::getRowsUpdated)
-                .thenMany(Mono.fromRunnable(() -> sink.tryEmitNext(System.nanoTime())))
-                .thenMany(connection.getNotifications());
+        // a tick once listening, too: appends while nobody listened must not go unnoticed
+        listening = PgListener.listen(listenerConnections, "nodeplane_events", () -> sink.tryEmitNext(System.nanoTime()),
+                () -> { }, payload -> sink.tryEmitNext(System.nanoTime()));
     }
 
     @Override
