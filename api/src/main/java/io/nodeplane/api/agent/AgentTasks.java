@@ -19,7 +19,6 @@ import io.nodeplane.query.telemetry.BatchWriter;
 import io.nodeplane.query.telemetry.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -90,7 +89,7 @@ class AgentTasks {
 
     /** The answer once the read model shows the transition, so the agent's next call sees it too. */
     private Mono<TaskResponse> projected(TaskSnapshot done) {
-        String status = done.status().name().toLowerCase(Locale.ROOT);
+        String status = done.status().wire();
         return ReadYourWrites.await(() -> tasks.task(null, done.id()), t -> t.status().equals(status))
                 .map(TaskResponse::of).defaultIfEmpty(TaskResponse.of(done));
     }

@@ -18,10 +18,12 @@ import io.nodeplane.query.task.TaskFilter;
 import io.nodeplane.query.task.TaskLogStore;
 import io.nodeplane.query.task.TaskQueryService;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -35,7 +37,8 @@ import reactor.core.publisher.Mono;
 @Service
 public class TaskOperations {
 
-    static final Set<String> STATUSES = Set.of("queued", "accepted", "claimed", "running", "success", "failed", "cancelled");
+    static final Set<String> STATUSES = Arrays.stream(TaskStatus.values()).map(TaskStatus::wire)
+            .collect(Collectors.toUnmodifiableSet());
     private static final int TEAM_NODES_MAX = 10_000;
 
     private final Commands commands;
@@ -109,7 +112,7 @@ public class TaskOperations {
         return commands.<TaskSnapshot>send(new CancelTaskCommand(taskId, workspaceId, blankToNull(reason), actor.userId()),
                         actor)
                 .flatMap(done -> ReadYourWrites.await(() -> tasks.task(workspaceId, taskId),
-                        t -> t.status().equals(status(done.status())) && Objects.equals(t.cancelRequestedAt() != null,
+                        t -> t.status().equals(done.status().wire()) && Objects.equals(t.cancelRequestedAt() != null,
                                 done.cancelRequestedAt() != null)))
                 .map(TaskResponse::of)
                 .switchIfEmpty(Mono.error(() -> notFound(taskId)));
@@ -117,10 +120,6 @@ public class TaskOperations {
 
     static ApiException notFound(UUID taskId) {
         return new ApiException(HttpStatus.NOT_FOUND, "TASK_NOT_FOUND", "Task " + taskId + " was not found");
-    }
-
-    private static String status(TaskStatus s) {
-        return s.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String blankToNull(String s) {

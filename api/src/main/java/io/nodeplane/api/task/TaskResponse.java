@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.nodeplane.command.task.TaskSnapshot;
 import io.nodeplane.query.task.TaskView;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 /** A task as the contract shows it (§2.1 tasks): the whole row, {@code payload} and {@code result} as JSON. */
@@ -26,7 +25,7 @@ public record TaskResponse(UUID id, UUID workspaceId, UUID nodeId, UUID targetTe
 
     public static TaskResponse of(TaskSnapshot t) {
         return new TaskResponse(t.id(), t.workspaceId(), t.nodeId(), t.targetTeamId(), null, t.templateId(),
-                t.templateName(), t.type(), t.internal(), t.payload(), t.status().name().toLowerCase(Locale.ROOT),
+                t.templateName(), t.type(), t.internal(), t.payload(), t.status().wire(),
                 t.result(), t.output(), t.outputTruncated(), t.leaseUntil(), t.claimedBy(), t.claimToken(), t.startedAt(),
                 t.finishedAt(), t.cancelRequestedAt(), t.cancelReason(), t.timeoutSeconds(), t.createdAt(), t.updatedAt());
     }

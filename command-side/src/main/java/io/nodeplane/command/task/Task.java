@@ -16,7 +16,6 @@ import io.nodeplane.events.task.TaskStartedEvent;
 import io.nodeplane.events.task.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -50,7 +49,7 @@ class Task {
         ownedBy(node);
         boolean reclaim = s.leaseExpired(now);
         if (s.cancelRequestedAt != null || (s.status != TaskStatus.QUEUED && !reclaim)) {
-            throw conflict("TASK_NOT_CLAIMABLE", "Task " + taskId + " is " + wire(s.status) + " and cannot be claimed");
+            throw conflict("TASK_NOT_CLAIMABLE", "Task " + taskId + " is " + s.status.wire() + " and cannot be claimed");
         }
         apply(new TaskClaimedEvent(taskId, s.workspaceId, s.nodeId, claimToken, leaseUntil, reclaim));
         return s.snapshot();
@@ -71,7 +70,7 @@ class Task {
             return s.snapshot();
         }
         if (s.status.terminal()) {
-            throw conflict("TASK_FINISHED", "Task " + taskId + " is already " + wire(s.status) + " and cannot be started");
+            throw conflict("TASK_FINISHED", "Task " + taskId + " is already " + s.status.wire() + " and cannot be started");
         }
         if (s.status == TaskStatus.QUEUED) {
             throw conflict("TASK_NOT_CLAIMED", "Task " + taskId + " must be accepted before it can be started");
@@ -89,11 +88,11 @@ class Task {
             if (s.status == c.status()) {
                 return s.snapshot();
             }
-            throw conflict("TASK_FINISHED", "Task " + taskId + " is already " + wire(s.status)
-                    + " and cannot transition to " + wire(c.status()));
+            throw conflict("TASK_FINISHED", "Task " + taskId + " is already " + s.status.wire()
+                    + " and cannot transition to " + c.status().wire());
         }
         if (s.status != TaskStatus.RUNNING) {
-            throw conflict("TASK_NOT_STARTED", "Task " + taskId + " is in " + wire(s.status)
+            throw conflict("TASK_NOT_STARTED", "Task " + taskId + " is in " + s.status.wire()
                     + " state and cannot be completed before it is started");
         }
         apply(new TaskCompletedEvent(taskId, s.workspaceId, s.nodeId, s.created.type(), c.status(), c.reportedStatus(),
@@ -103,7 +102,7 @@ class Task {
 
     TaskSnapshot cancel(String reason, UUID byUserId) {
         if (s.status.terminal()) {
-            throw conflict("TASK_FINISHED", "Task " + taskId + " is already " + wire(s.status) + " and cannot be cancelled");
+            throw conflict("TASK_FINISHED", "Task " + taskId + " is already " + s.status.wire() + " and cannot be cancelled");
         }
         if (s.status == TaskStatus.RUNNING) {
             if (s.cancelRequestedAt == null) {
@@ -145,10 +144,6 @@ class Task {
         if (!s.nodeId.equals(node)) {
             throw notFound("TASK_NOT_FOUND", "Task " + taskId + " was not found for node " + node);
         }
-    }
-
-    static String wire(TaskStatus status) {
-        return status.name().toLowerCase(Locale.ROOT);
     }
 
     @EventSourcingHandler

@@ -60,7 +60,7 @@ final class TaskResults {
     }
 
     static String stale(TaskStatus previous, String message) {
-        return json(Map.of("reason", "stale-timeout", "previousStatus", Task.wire(previous), "message", message));
+        return json(Map.of("reason", "stale-timeout", "previousStatus", previous.wire(), "message", message));
     }
 
     static String json(Object value) {

@@ -7,6 +7,11 @@ package io.nodeplane.events.task;
 public enum TaskStatus {
     QUEUED, ACCEPTED, CLAIMED, RUNNING, SUCCESS, FAILED, CANCELLED;
 
+    /** The contract's spelling: {@code queued}, {@code accepted}, … */
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public boolean terminal() {
         return this == SUCCESS || this == FAILED || this == CANCELLED;
     }

@@ -68,7 +68,7 @@ class TaskEventProjection {
     void on(TaskFailedEvent e, @MessageIdentifier String id, @Timestamp Instant at) {
         Map<String, Object> metadata = metadata(e.taskId().toString(), e.type());
         metadata.put("reason", e.reason());
-        metadata.put("previousStatus", e.previousStatus().name().toLowerCase(java.util.Locale.ROOT));
+        metadata.put("previousStatus", e.previousStatus().wire());
         events.record(id, e.workspaceId(), e.nodeId(), "task.failed", "warning", e.message(), metadata, at);
     }
 

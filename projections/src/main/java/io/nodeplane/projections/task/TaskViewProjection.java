@@ -15,7 +15,6 @@ import io.nodeplane.events.workspace.WorkspaceDeletedEvent;
 import io.nodeplane.query.task.TaskViewRepository;
 import io.nodeplane.query.task.TaskViewRepository.NewTask;
 import java.time.Instant;
-import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -54,7 +53,7 @@ class TaskViewProjection {
 
     @EventHandler
     void on(TaskCompletedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(tasks.finished(e.taskId(), e.status().name().toLowerCase(Locale.ROOT), e.finishedAt(), e.result(), e.output(),
+        await(tasks.finished(e.taskId(), e.status().wire(), e.finishedAt(), e.result(), e.output(),
                 e.outputTruncated(), at, seq));
     }
 
