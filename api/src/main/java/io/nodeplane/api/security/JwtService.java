@@ -2,6 +2,7 @@ package io.nodeplane.api.security;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import io.nodeplane.api.config.NodeplaneProperties;
@@ -47,11 +48,14 @@ public class JwtService {
     private final Duration lifetime;
     private final String expiresIn;
     private final Clock clock = Clock.systemUTC();
+    // built once: building a parser looks up its JSON reader through the service loader every time
+    private final JwtParser parser;
 
     JwtService(NodeplaneProperties properties) {
         this.key = Keys.hmacShaKeyFor(secret(properties));
         this.expiresIn = properties.jwt().expiresIn();
         this.lifetime = parse(expiresIn);
+        this.parser = Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant())).build();
     }
 
     public String issue(UserView user) {
@@ -90,8 +94,7 @@ public class JwtService {
     /** Verifies signature and expiry; empty for any invalid token. */
     public Optional<TokenClaims> verify(String token) {
         try {
-            Claims claims = Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant())).build()
-                    .parseSignedClaims(token).getPayload();
+            Claims claims = parser.parseSignedClaims(token).getPayload();
             Number version = claims.get("sessionVersion", Number.class);
             return Optional.of(new TokenClaims(UUID.fromString(claims.getSubject()),
                     version == null ? -1 : version.intValue()));

@@ -88,7 +88,7 @@ class SecurityConfiguration {
         return authentication -> Mono.justOrEmpty(jwt.verify((String) authentication.getCredentials()))
                 .flatMap(claims -> users.byId(claims.userId())
                         .filter(user -> user.isActive() && user.sessionVersion() == claims.sessionVersion()))
-                .switchIfEmpty(Mono.error(new BadCredentialsException("Invalid or expired token")))
+                .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Invalid or expired token")))
                 .map(user -> new UsernamePasswordAuthenticationToken(
                         new AuthenticatedUser(user), null,
                         List.of(new SimpleGrantedAuthority("ROLE_" + user.role().toUpperCase()))));
