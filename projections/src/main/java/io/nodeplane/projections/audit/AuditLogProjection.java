@@ -1,6 +1,6 @@
 package io.nodeplane.projections.audit;
 
-import static io.nodeplane.projections.support.Blocking.await;
+import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.query.audit.AuditLogRepository;
 import java.time.Instant;
@@ -31,11 +31,11 @@ class AuditLogProjection {
     void on(EventMessage<?> message, TrackingToken token, @Timestamp Instant at) {
         long globalIndex = token.position().orElse(-1);
         AuditEntries.of(message.getPayload(), UUID.fromString(message.getIdentifier()), globalIndex, at,
-                message.getMetaData()).ifPresent(entry -> await(auditLog.insert(entry)));
+                message.getMetaData()).ifPresent(entry -> write(auditLog.insert(entry)));
     }
 
     @ResetHandler
     void reset() {
-        await(auditLog.deleteAll());
+        write(auditLog.deleteAll());
     }
 }

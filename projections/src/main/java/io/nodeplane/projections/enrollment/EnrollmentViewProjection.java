@@ -1,6 +1,6 @@
 package io.nodeplane.projections.enrollment;
 
-import static io.nodeplane.projections.support.Blocking.await;
+import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.events.enrollment.EnrollmentApprovedEvent;
 import io.nodeplane.events.enrollment.EnrollmentInitiatedEvent;
@@ -31,37 +31,37 @@ class EnrollmentViewProjection {
 
     @EventHandler
     void on(EnrollmentInitiatedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(views.insertEnrollment(e.enrollmentId(), e.email(), e.hostname(), Json.of(e.agent()), e.expiresAt(), at, seq));
+        write(views.insertEnrollment(e.enrollmentId(), e.email(), e.hostname(), Json.of(e.agent()), e.expiresAt(), at, seq));
     }
 
     @EventHandler
     void on(EnrollmentRevokedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(views.revokeEnrollment(e.enrollmentId(), at, seq));
+        write(views.revokeEnrollment(e.enrollmentId(), at, seq));
     }
 
     @EventHandler
     void on(EnrollmentApprovedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(views.approveEnrollment(e.enrollmentId(), e.workspaceId(), e.nodeId(), e.nodeName(), at, seq));
+        write(views.approveEnrollment(e.enrollmentId(), e.workspaceId(), e.nodeId(), e.nodeName(), at, seq));
     }
 
     @EventHandler
     void on(NodeInstallCreatedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(views.insertInstall(e.installId(), e.workspaceId(), e.teamId(), e.nodeName(), e.description(), e.expiresAt(),
+        write(views.insertInstall(e.installId(), e.workspaceId(), e.teamId(), e.nodeName(), e.description(), e.expiresAt(),
                 at, seq));
     }
 
     @EventHandler
     void on(NodeInstallProgressedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(views.installProgress(e.installId(), e.stage(), e.status(), e.progressPercent(), e.statusMessage(), at, seq));
+        write(views.installProgress(e.installId(), e.stage(), e.status(), e.progressPercent(), e.statusMessage(), at, seq));
     }
 
     @EventHandler
     void on(NodeInstallConsumedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(views.installConsumed(e.installId(), e.nodeId(), e.hostname(), at, seq));
+        write(views.installConsumed(e.installId(), e.nodeId(), e.hostname(), at, seq));
     }
 
     @ResetHandler
     void reset() {
-        await(views.deleteAll());
+        write(views.deleteAll());
     }
 }

@@ -1,6 +1,6 @@
 package io.nodeplane.projections.node;
 
-import static io.nodeplane.projections.support.Blocking.await;
+import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.events.node.AgentInfo;
 import io.nodeplane.events.node.NodeDeletedEvent;
@@ -42,7 +42,7 @@ class NodeViewProjection {
     @EventHandler
     void on(NodeRegisteredEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         AgentInfo a = e.agent() == null ? AgentInfo.UNKNOWN : e.agent();
-        await(nodes.insert(new NewNode(e.nodeId(), e.workspaceId(), e.name(), e.description(), e.hostname(), e.os(),
+        write(nodes.insert(new NewNode(e.nodeId(), e.workspaceId(), e.name(), e.description(), e.hostname(), e.os(),
                 e.arch(), e.online() ? "online" : "offline", e.teamId(), a.agentVersion(), a.platformVersion(),
                 a.kernelVersion(), Json.of(a.location()), e.source().name().toLowerCase(Locale.ROOT)), at, seq));
     }
@@ -50,67 +50,67 @@ class NodeViewProjection {
     @EventHandler
     void on(NodeReregisteredEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         AgentInfo a = e.agent() == null ? AgentInfo.UNKNOWN : e.agent();
-        await(nodes.reregister(e.nodeId(), e.os(), e.arch(), a.agentVersion(), a.platformVersion(), a.kernelVersion(),
+        write(nodes.reregister(e.nodeId(), e.os(), e.arch(), a.agentVersion(), a.platformVersion(), a.kernelVersion(),
                 Json.of(a.location()), at, seq));
     }
 
     @EventHandler
     void on(NodeDetailsUpdatedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(nodes.updateDetails(e.nodeId(), e.after().name(), e.after().description(), at, seq));
+        write(nodes.updateDetails(e.nodeId(), e.after().name(), e.after().description(), at, seq));
     }
 
     @EventHandler
     void on(NodeTeamAssignedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(nodes.assignTeam(e.nodeId(), e.teamId(), at, seq));
+        write(nodes.assignTeam(e.nodeId(), e.teamId(), at, seq));
     }
 
     @EventHandler
     void on(NodeMaintenanceEnabledEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(nodes.maintenance(e.nodeId(), true, e.reason(), e.byUserId(), at, seq));
+        write(nodes.maintenance(e.nodeId(), true, e.reason(), e.byUserId(), at, seq));
     }
 
     @EventHandler
     void on(NodeMaintenanceDisabledEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(nodes.maintenance(e.nodeId(), false, null, null, at, seq));
+        write(nodes.maintenance(e.nodeId(), false, null, null, at, seq));
     }
 
     @EventHandler
     void on(NodeWentOnlineEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(nodes.status(e.nodeId(), "online", at, seq));
+        write(nodes.status(e.nodeId(), "online", at, seq));
     }
 
     @EventHandler
     void on(NodeWentOfflineEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(nodes.status(e.nodeId(), "offline", at, seq));
+        write(nodes.status(e.nodeId(), "offline", at, seq));
     }
 
     @EventHandler
     void on(NodeRootAccessProfileChangedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(nodes.rootAccessProfile(e.nodeId(), e.profile(), e.byUserId(), at, seq));
+        write(nodes.rootAccessProfile(e.nodeId(), e.profile(), e.byUserId(), at, seq));
     }
 
     @EventHandler
     void on(NodeRootAccessReportedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(nodes.rootAccessReported(e.nodeId(), e.appliedProfile(), e.lastAppliedAt(), e.lastError(), at, seq));
+        write(nodes.rootAccessReported(e.nodeId(), e.appliedProfile(), e.lastAppliedAt(), e.lastError(), at, seq));
     }
 
     @EventHandler
     void on(NodeDeletedEvent e) {
-        await(nodes.delete(e.nodeId()));
+        write(nodes.delete(e.nodeId()));
     }
 
     @EventHandler
     void on(TeamDeletedEvent e) {
-        await(nodes.clearTeam(e.teamId()));
+        write(nodes.clearTeam(e.teamId()));
     }
 
     @EventHandler
     void on(WorkspaceDeletedEvent e) {
-        await(nodes.deleteWorkspace(e.workspaceId()));
+        write(nodes.deleteWorkspace(e.workspaceId()));
     }
 
     @ResetHandler
     void reset() {
-        await(nodes.deleteAll());
+        write(nodes.deleteAll());
     }
 }

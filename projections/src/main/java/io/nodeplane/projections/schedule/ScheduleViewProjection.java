@@ -1,6 +1,6 @@
 package io.nodeplane.projections.schedule;
 
-import static io.nodeplane.projections.support.Blocking.await;
+import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.events.schedule.ScheduleCreatedEvent;
 import io.nodeplane.events.schedule.ScheduleDefinition;
@@ -35,54 +35,54 @@ class ScheduleViewProjection {
 
     @EventHandler
     void on(ScheduleCreatedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(schedules.insert(e.scheduleId(), e.workspaceId(), e.nodeId(), e.teamId(), e.ownerUserId(),
+        write(schedules.insert(e.scheduleId(), e.workspaceId(), e.nodeId(), e.teamId(), e.ownerUserId(),
                 row(e.definition()), e.timezone(), e.nextRunAt(), at, seq));
     }
 
     @EventHandler
     void on(ScheduleUpdatedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(schedules.define(e.scheduleId(), row(e.after()), e.nextRunAt(), at, seq));
+        write(schedules.define(e.scheduleId(), row(e.after()), e.nextRunAt(), at, seq));
     }
 
     @EventHandler
     void on(ScheduleEnabledEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(schedules.enabled(e.scheduleId(), e.nextRunAt(), at, seq));
+        write(schedules.enabled(e.scheduleId(), e.nextRunAt(), at, seq));
     }
 
     @EventHandler
     void on(ScheduleDisabledEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(schedules.enabled(e.scheduleId(), null, at, seq));
+        write(schedules.enabled(e.scheduleId(), null, at, seq));
     }
 
     @EventHandler
     void on(ScheduleTriggeredEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(schedules.ran(e.scheduleId(), e.slot(), e.taskIds().isEmpty() ? null : e.taskIds().get(0),
+        write(schedules.ran(e.scheduleId(), e.slot(), e.taskIds().isEmpty() ? null : e.taskIds().get(0),
                 e.taskIds().isEmpty() ? "No node of the team could take the task" : null, e.nextRunAt(), at, seq));
     }
 
     @EventHandler
     void on(ScheduleFailedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(schedules.ran(e.scheduleId(), e.slot(), null, e.error(), e.nextRunAt(), at, seq));
+        write(schedules.ran(e.scheduleId(), e.slot(), null, e.error(), e.nextRunAt(), at, seq));
     }
 
     @EventHandler
     void on(ScheduleRescheduledEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(schedules.timezone(e.scheduleId(), e.timezone(), e.nextRunAt(), at, seq));
+        write(schedules.timezone(e.scheduleId(), e.timezone(), e.nextRunAt(), at, seq));
     }
 
     @EventHandler
     void on(ScheduleDeletedEvent e) {
-        await(schedules.delete(e.scheduleId()));
+        write(schedules.delete(e.scheduleId()));
     }
 
     @EventHandler
     void on(WorkspaceDeletedEvent e) {
-        await(schedules.deleteWorkspace(e.workspaceId()));
+        write(schedules.deleteWorkspace(e.workspaceId()));
     }
 
     @ResetHandler
     void reset() {
-        await(schedules.deleteAll());
+        write(schedules.deleteAll());
     }
 
     private static Definition row(ScheduleDefinition d) {

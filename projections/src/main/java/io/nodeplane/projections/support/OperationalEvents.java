@@ -1,6 +1,6 @@
 package io.nodeplane.projections.support;
 
-import static io.nodeplane.projections.support.Blocking.await;
+import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.query.event.OperationalEvent;
 import io.nodeplane.query.event.OperationalEventRepository;
@@ -26,16 +26,16 @@ public class OperationalEvents {
     public void record(String messageId, UUID workspaceId, UUID nodeId, String type, String severity, String message,
                        Map<String, Object> metadata, Instant at) {
         UUID source = sourceId(messageId);
-        await(events.insert(new OperationalEvent(source, workspaceId, nodeId, type, severity, message, Json.of(metadata), at),
+        write(events.insert(new OperationalEvent(source, workspaceId, nodeId, type, severity, message, Json.of(metadata), at),
                 source));
     }
 
     public void deleteWorkspace(UUID workspaceId) {
-        await(events.deleteWorkspace(workspaceId));
+        write(events.deleteWorkspace(workspaceId));
     }
 
     public void deleteProjected() {
-        await(events.deleteProjected());
+        write(events.deleteProjected());
     }
 
     private static UUID sourceId(String messageId) {

@@ -1,6 +1,6 @@
 package io.nodeplane.projections.task;
 
-import static io.nodeplane.projections.support.Blocking.await;
+import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.events.task.TaskCancelRequestedEvent;
 import io.nodeplane.events.task.TaskCancelledEvent;
@@ -36,54 +36,54 @@ class TaskViewProjection {
     @EventHandler
     void on(TaskCreatedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         TaskOrigin o = e.origin() == null ? TaskOrigin.DIRECT : e.origin();
-        await(tasks.insert(new NewTask(e.taskId(), e.workspaceId(), e.nodeId(), o.targetTeamId(), o.templateId(),
+        write(tasks.insert(new NewTask(e.taskId(), e.workspaceId(), e.nodeId(), o.targetTeamId(), o.templateId(),
                 o.templateName(), o.scheduleId(), e.type(), o.internal(), e.payload(), e.timeoutSeconds(), e.byUserId()),
                 at, seq));
     }
 
     @EventHandler
     void on(TaskClaimedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(tasks.claimed(e.taskId(), e.nodeId(), e.claimToken(), e.leaseUntil(), at, seq));
+        write(tasks.claimed(e.taskId(), e.nodeId(), e.claimToken(), e.leaseUntil(), at, seq));
     }
 
     @EventHandler
     void on(TaskStartedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(tasks.started(e.taskId(), e.startedAt(), at, seq));
+        write(tasks.started(e.taskId(), e.startedAt(), at, seq));
     }
 
     @EventHandler
     void on(TaskCompletedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(tasks.finished(e.taskId(), e.status().wire(), e.finishedAt(), e.result(), e.output(),
+        write(tasks.finished(e.taskId(), e.status().wire(), e.finishedAt(), e.result(), e.output(),
                 e.outputTruncated(), at, seq));
     }
 
     @EventHandler
     void on(TaskFailedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(tasks.finished(e.taskId(), "failed", at, e.result(), null, false, at, seq));
+        write(tasks.finished(e.taskId(), "failed", at, e.result(), null, false, at, seq));
     }
 
     @EventHandler
     void on(TaskCancelRequestedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(tasks.cancelRequested(e.taskId(), e.reason(), at, seq));
+        write(tasks.cancelRequested(e.taskId(), e.reason(), at, seq));
     }
 
     @EventHandler
     void on(TaskCancelledEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(tasks.cancelled(e.taskId(), e.reason(), e.result(), at, seq));
+        write(tasks.cancelled(e.taskId(), e.reason(), e.result(), at, seq));
     }
 
     @EventHandler
     void on(TaskLeaseExpiredEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(tasks.requeued(e.taskId(), at, seq));
+        write(tasks.requeued(e.taskId(), at, seq));
     }
 
     @EventHandler
     void on(WorkspaceDeletedEvent e) {
-        await(tasks.deleteWorkspace(e.workspaceId()));
+        write(tasks.deleteWorkspace(e.workspaceId()));
     }
 
     @ResetHandler
     void reset() {
-        await(tasks.deleteAll());
+        write(tasks.deleteAll());
     }
 }

@@ -1,6 +1,6 @@
 package io.nodeplane.projections.team;
 
-import static io.nodeplane.projections.support.Blocking.await;
+import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.events.workspace.TeamDeletedEvent;
 import io.nodeplane.events.workspace.TeamMemberAddedEvent;
@@ -30,26 +30,26 @@ class TeamMembershipViewProjection {
 
     @EventHandler
     void on(TeamMemberAddedEvent e, @Timestamp Instant at) {
-        await(teams.addMember(e.teamId(), e.userId(), e.workspaceId(), at));
+        write(teams.addMember(e.teamId(), e.userId(), e.workspaceId(), at));
     }
 
     @EventHandler
     void on(TeamMemberRemovedEvent e) {
-        await(teams.removeMember(e.teamId(), e.userId()));
+        write(teams.removeMember(e.teamId(), e.userId()));
     }
 
     @EventHandler
     void on(TeamDeletedEvent e) {
-        await(teams.removeTeamMembers(e.teamId()));
+        write(teams.removeTeamMembers(e.teamId()));
     }
 
     @EventHandler
     void on(WorkspaceDeletedEvent e) {
-        await(teams.removeWorkspaceMembers(e.workspaceId()));
+        write(teams.removeWorkspaceMembers(e.workspaceId()));
     }
 
     @ResetHandler
     void reset() {
-        await(teams.deleteAllMembers());
+        write(teams.deleteAllMembers());
     }
 }

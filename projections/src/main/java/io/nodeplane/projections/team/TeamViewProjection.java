@@ -1,6 +1,6 @@
 package io.nodeplane.projections.team;
 
-import static io.nodeplane.projections.support.Blocking.await;
+import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.events.workspace.TeamCreatedEvent;
 import io.nodeplane.events.workspace.TeamDeletedEvent;
@@ -28,26 +28,26 @@ class TeamViewProjection {
 
     @EventHandler
     void on(TeamCreatedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(teams.insert(e.teamId(), e.workspaceId(), e.name(), e.description(), at, seq));
+        write(teams.insert(e.teamId(), e.workspaceId(), e.name(), e.description(), at, seq));
     }
 
     @EventHandler
     void on(TeamUpdatedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(teams.update(e.teamId(), e.after().name(), e.after().description(), at, seq));
+        write(teams.update(e.teamId(), e.after().name(), e.after().description(), at, seq));
     }
 
     @EventHandler
     void on(TeamDeletedEvent e) {
-        await(teams.delete(e.teamId()));
+        write(teams.delete(e.teamId()));
     }
 
     @EventHandler
     void on(WorkspaceDeletedEvent e) {
-        await(teams.deleteWorkspace(e.workspaceId()));
+        write(teams.deleteWorkspace(e.workspaceId()));
     }
 
     @ResetHandler
     void reset() {
-        await(teams.deleteAll());
+        write(teams.deleteAll());
     }
 }

@@ -1,6 +1,6 @@
 package io.nodeplane.projections.template;
 
-import static io.nodeplane.projections.support.Blocking.await;
+import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.events.template.TaskTemplateArchivedEvent;
 import io.nodeplane.events.template.TaskTemplateCreatedEvent;
@@ -29,33 +29,33 @@ class TaskTemplateViewProjection {
 
     @EventHandler
     void on(TaskTemplateCreatedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(templates.insert(e.templateId(), e.workspaceId(), e.name(), e.description(), e.taskType(),
+        write(templates.insert(e.templateId(), e.workspaceId(), e.name(), e.description(), e.taskType(),
                 e.payloadTemplate(), e.byUserId(), at, seq));
     }
 
     @EventHandler
     void on(TaskTemplateUpdatedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(templates.update(e.templateId(), e.after().name(), e.after().description(), e.after().taskType(),
+        write(templates.update(e.templateId(), e.after().name(), e.after().description(), e.after().taskType(),
                 e.after().payloadTemplate(), e.byUserId(), at, seq));
     }
 
     @EventHandler
     void on(TaskTemplateArchivedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(templates.archive(e.templateId(), e.byUserId(), at, seq));
+        write(templates.archive(e.templateId(), e.byUserId(), at, seq));
     }
 
     @EventHandler
     void on(TaskTemplateDeletedEvent e) {
-        await(templates.delete(e.templateId()));
+        write(templates.delete(e.templateId()));
     }
 
     @EventHandler
     void on(WorkspaceDeletedEvent e) {
-        await(templates.deleteWorkspace(e.workspaceId()));
+        write(templates.deleteWorkspace(e.workspaceId()));
     }
 
     @ResetHandler
     void reset() {
-        await(templates.deleteAll());
+        write(templates.deleteAll());
     }
 }

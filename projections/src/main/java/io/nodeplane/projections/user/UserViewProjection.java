@@ -1,6 +1,6 @@
 package io.nodeplane.projections.user;
 
-import static io.nodeplane.projections.support.Blocking.await;
+import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.events.user.UserCreatedEvent;
 import io.nodeplane.events.user.UserPreferencesUpdatedEvent;
@@ -27,25 +27,25 @@ class UserViewProjection {
 
     @EventHandler
     void on(UserCreatedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(users.insert(event.userId(), event.email(), event.name(), role(event), event.active(),
+        write(users.insert(event.userId(), event.email(), event.name(), role(event), event.active(),
                 event.timezone(), at, seq));
     }
 
     @EventHandler
     void on(UserSessionsRevokedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(users.updateSessionVersion(event.userId(), event.sessionVersion(), at, seq));
+        write(users.updateSessionVersion(event.userId(), event.sessionVersion(), at, seq));
     }
 
     @EventHandler
     void on(UserPreferencesUpdatedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
         var p = event.after();
-        await(users.updatePreferences(event.userId(), p.timezone(), p.criticalEventEmailsEnabled(),
+        write(users.updatePreferences(event.userId(), p.timezone(), p.criticalEventEmailsEnabled(),
                 p.enrollmentEmailsEnabled(), p.defaultWorkspaceId(), at, seq));
     }
 
     @ResetHandler
     void reset() {
-        await(users.deleteAll());
+        write(users.deleteAll());
     }
 
     private static String role(UserCreatedEvent event) {

@@ -1,6 +1,6 @@
 package io.nodeplane.projections.workspace;
 
-import static io.nodeplane.projections.support.Blocking.await;
+import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.events.workspace.WorkspaceDeletedEvent;
 import io.nodeplane.events.workspace.WorkspaceMemberAddedEvent;
@@ -29,27 +29,27 @@ class WorkspaceMembershipViewProjection {
 
     @EventHandler
     void on(WorkspaceMemberAddedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(memberships.insert(event.membershipId(), event.workspaceId(), event.userId(),
+        write(memberships.insert(event.membershipId(), event.workspaceId(), event.userId(),
                 event.role().name().toLowerCase(Locale.ROOT), at, seq));
     }
 
     @EventHandler
     void on(WorkspaceMemberRoleChangedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(memberships.updateRole(event.membershipId(), event.role().name().toLowerCase(Locale.ROOT), at, seq));
+        write(memberships.updateRole(event.membershipId(), event.role().name().toLowerCase(Locale.ROOT), at, seq));
     }
 
     @EventHandler
     void on(WorkspaceMemberRemovedEvent event) {
-        await(memberships.delete(event.membershipId()));
+        write(memberships.delete(event.membershipId()));
     }
 
     @EventHandler
     void on(WorkspaceDeletedEvent event) {
-        await(memberships.deleteWorkspace(event.workspaceId()));
+        write(memberships.deleteWorkspace(event.workspaceId()));
     }
 
     @ResetHandler
     void reset() {
-        await(memberships.deleteAll());
+        write(memberships.deleteAll());
     }
 }

@@ -1,6 +1,6 @@
 package io.nodeplane.projections.workspace;
 
-import static io.nodeplane.projections.support.Blocking.await;
+import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.events.workspace.WorkspaceArchivedEvent;
 import io.nodeplane.events.workspace.WorkspaceCreatedEvent;
@@ -30,38 +30,38 @@ class WorkspaceViewProjection {
 
     @EventHandler
     void on(WorkspaceCreatedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(workspaces.insert(event.workspaceId(), event.name(), event.slug(), event.defaultTimezone(),
+        write(workspaces.insert(event.workspaceId(), event.name(), event.slug(), event.defaultTimezone(),
                 event.isDefault(), event.createdByUserId(), at, seq));
     }
 
     @EventHandler
     void on(WorkspaceUpdatedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(workspaces.updateSettings(event.workspaceId(), event.after().name(), event.after().slug(),
+        write(workspaces.updateSettings(event.workspaceId(), event.after().name(), event.after().slug(),
                 event.after().defaultTimezone(), at, seq));
     }
 
     @EventHandler
     void on(WorkspaceDefaultChangedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(workspaces.updateDefault(event.workspaceId(), event.isDefault(), at, seq));
+        write(workspaces.updateDefault(event.workspaceId(), event.isDefault(), at, seq));
     }
 
     @EventHandler
     void on(WorkspaceArchivedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(workspaces.updateArchived(event.workspaceId(), true, at, seq));
+        write(workspaces.updateArchived(event.workspaceId(), true, at, seq));
     }
 
     @EventHandler
     void on(WorkspaceRestoredEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
-        await(workspaces.updateArchived(event.workspaceId(), false, at, seq));
+        write(workspaces.updateArchived(event.workspaceId(), false, at, seq));
     }
 
     @EventHandler
     void on(WorkspaceDeletedEvent event) {
-        await(workspaces.delete(event.workspaceId()));
+        write(workspaces.delete(event.workspaceId()));
     }
 
     @ResetHandler
     void reset() {
-        await(workspaces.deleteAll());
+        write(workspaces.deleteAll());
     }
 }

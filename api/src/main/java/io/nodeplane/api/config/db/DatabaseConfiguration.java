@@ -3,6 +3,7 @@ package io.nodeplane.api.config.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.nodeplane.api.config.NodeplaneProperties;
+import io.nodeplane.query.support.ReadModelConnections;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.netty.resources.LoopResources;
 
 /**
  * One database, two access paths: a JDBC pool for Axon's event store and Flyway (blocking, used off
@@ -87,10 +89,28 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "dispose")
-    @Primary
-    ConnectionPool connectionFactory(PostgresqlConnectionFactory connections) {
+    ConnectionPool sharedConnectionPool(PostgresqlConnectionFactory connections) {
         return new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
                 .initialSize(2).maxSize(20).maxIdleTime(Duration.ofMinutes(10)).name("nodeplane-r2dbc").build());
+    }
+
+    /** The projections' read-model writers: one connection per busy processor, one I/O thread of their own. */
+    @Bean(destroyMethod = "dispose")
+    ConnectionPool writerConnectionPool(DatabaseEndpoint endpoint) {
+        PostgresqlConnectionFactory connections = new PostgresqlConnectionFactory(
+                PostgresqlConnectionConfiguration.builder()
+                        .host(endpoint.host()).port(endpoint.port()).database(endpoint.database())
+                        .username(endpoint.username()).password(endpoint.password())
+                        .applicationName("nodeplane-projections")
+                        .loopResources(LoopResources.create("nodeplane-projections", 4, true)).build());
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
+                .initialSize(1).maxSize(16).maxIdleTime(Duration.ofMinutes(10)).name("nodeplane-projections").build());
+    }
+
+    @Bean
+    @Primary
+    ConnectionFactory connectionFactory(ConnectionPool sharedConnectionPool, ConnectionPool writerConnectionPool) {
+        return new ReadModelConnections(sharedConnectionPool, writerConnectionPool);
     }
 
     @Bean
