@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 
@@ -27,6 +28,8 @@ class TaskClaimIT extends TaskSupport {
 
     @Autowired
     private ClaimWaiters waiters;
+    @Autowired
+    private JdbcTemplate jdbc;
     @LocalServerPort
     private int port;
 
@@ -123,6 +126,31 @@ class TaskClaimIT extends TaskSupport {
         post(f.owner().token(), "/api/v1/workspaces/" + f.workspace() + "/nodes/" + f.nodeId() + "/maintenance/disable",
                 Map.of()).expectStatus().isCreated();
         assertThat(map(claim(f.agent(), 0).get("task")).get("id")).isEqualTo(taskId.toString());
+    }
+
+    @Test
+    void aNodeWithoutStoredFactsIsJudgedByItsOwnEvents() {
+        Fleet f = fleet("Veteran");
+        post(f.owner().token(), "/api/v1/workspaces/" + f.workspace() + "/nodes/" + f.nodeId() + "/maintenance/enable",
+                Map.of("reason", "disk swap")).expectStatus().isCreated();
+        // as for a node registered before node_facts existed
+        assertThat(jdbc.update("DELETE FROM node_facts WHERE node_id = ?", f.nodeId())).isEqualTo(1);
+
+        createTask(f.owner().token(), f.workspace(), f.nodeId(), Map.of("command", "id")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
+                        .endsWith("is in maintenance mode and cannot accept new work."));
+        post(f.owner().token(), "/api/v1/workspaces/" + f.workspace() + "/nodes/" + f.nodeId() + "/maintenance/disable",
+                Map.of()).expectStatus().isCreated();
+        queue(f.owner().token(), f.workspace(), f.nodeId(), "id");
+        assertThat(jdbc.queryForMap("SELECT workspace_id, maintenance FROM node_facts WHERE node_id = ?", f.nodeId()))
+                .as("stored again by the command that needed them").containsEntry("workspace_id", f.workspace())
+                .containsEntry("maintenance", false);
+
+        post(f.owner().token(), "/api/v1/workspaces/" + f.workspace() + "/nodes/" + f.nodeId() + "/maintenance/enable",
+                Map.of("reason", "disk swap")).expectStatus().isCreated();
+        assertThat(jdbc.queryForMap("SELECT maintenance, maintenance_reason FROM node_facts WHERE node_id = ?",
+                f.nodeId())).as("kept in the transaction of the node's event").containsEntry("maintenance", true)
+                .containsEntry("maintenance_reason", "disk swap");
     }
 
     @Test

@@ -61,8 +61,9 @@ public class TaskCreation {
                 given.templateName(), given.scheduleId(), given.scheduleName(), given.internal());
         List<TaskSnapshot> created = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        Map<UUID, NodeFacts> facts = nodes.facts(c.targets().stream().map(Target::nodeId).toList(), c.workspaceId());
         for (Target target : c.targets()) {
-            NodeFacts node = nodes.facts(target.nodeId(), c.workspaceId());
+            NodeFacts node = facts.get(target.nodeId());
             String skip = c.teamId() == null ? null : skipReason(c.teamId(), spec, node);
             if (skip != null) {
                 skipped.add(new Skipped(node.nodeId(), node.name(), skip));
