@@ -3,7 +3,8 @@
 #   dispatch    -- AGENTS (100) agents hold long-poll claims; TASKS (1000) tasks created at RATE/s;
 #                  latency from the 201 of the creation to the waiting agent's claim response
 #   claim-empty -- empty claims (waitMs 0) at full speed, wrk with CONNECTIONS connections (needs wrk)
-#   commands    -- task creation through the whole command path, then projection lag
+#   commands    -- task creation through the whole command path (BATCH tasks per request, default 1),
+#                  then projection lag
 #   ./mvnw -B -q -DskipTests install && bash bench/tasks/run.sh [dispatch|claim-empty|commands ...]
 # Needs: psql, curl, wrk (apt-get install wrk) and PostgreSQL on 127.0.0.1:5432 as postgres.
 set -euo pipefail
@@ -32,7 +33,7 @@ bench() {
 for scenario in $SCENARIOS; do
   case $scenario in
     dispatch) bench dispatch "--agents ${AGENTS:-100} --tasks ${TASKS:-1000} --rate ${RATE:-50}" ;;
-    commands) bench commands "--connections ${CONNECTIONS:-32} --duration ${DURATION:-30s}" ;;
+    commands) bench commands "--connections ${CONNECTIONS:-32} --duration ${DURATION:-30s} --batch ${BATCH:-1}" ;;
     claim-empty)
       # one registered agent per wrk connection; wrk is the fastest load generator available here
       conns=${CONNECTIONS:-64}

@@ -1,5 +1,6 @@
 package io.nodeplane.bench;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,10 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Task creation through the whole command path: {@code --connections} operators create tasks as fast as
- * they are answered for {@code --duration}; then the projection lag (201 → visible in
- * {@code GET …/tasks/:id}) of {@code --samples} tasks created one by one.
+ * they are answered for {@code --duration}, one task per request or, with {@code --batch N}, N tasks per
+ * {@code POST …/tasks/batch}; then the projection lag (201 → visible in {@code GET …/tasks/:id}) of
+ * {@code --samples} tasks created one by one (the first samples include what the read models still owe
+ * from the load).
  */
 final class CommandsScenario {
 
@@ -32,7 +35,9 @@ final class CommandsScenario {
         String workspace = target.defaultWorkspace(jwt);
         int connections = o.integer("connections", 32);
         int seconds = Integer.parseInt(o.get("duration", "30s").replace("s", ""));
-        List<Target.Agent> nodes = Fleet.register(target, o.get("enrollment-token", ""), "commands-" + Target.runId(), 50);
+        int batch = o.integer("batch", 1);
+        List<Target.Agent> nodes = Fleet.register(target, o.get("enrollment-token", ""), "commands-" + Target.runId(),
+                Math.max(50, batch == 1 ? 0 : batch * connections));
         for (int round = 0; round < 2; round++) {
             created.set(0);
             failures.clear();
@@ -41,14 +46,18 @@ final class CommandsScenario {
             endAt = start + TimeUnit.SECONDS.toNanos(round == 0 ? Math.min(10, seconds) : seconds);
             CountDownLatch done = new CountDownLatch(connections);
             for (int c = 0; c < connections; c++) {
-                loop(target, jwt, workspace, nodes.get(c % nodes.size()), done);
+                List<String> targets = batch == 1 ? List.of(nodes.get(c % nodes.size()).nodeId())
+                        // each connection its own nodes: a creation holds its nodes' locks until it commits
+                        : nodes.subList(c * batch, (c + 1) * batch).stream().map(Target.Agent::nodeId).toList();
+                loop(target, jwt, workspace, targets, done);
             }
             done.await();
             double elapsed = (System.nanoTime() - start) / 1e9;
             if (round == 1) {
-                System.out.printf("commands: %d connections, %.0f s: %.0f tasks/s created, failures by status %s%n",
-                        connections, elapsed, created.get() / elapsed, failures);
-                System.out.println(Bench.summary("POST tasks (201)", latency.getIntervalHistogram()));
+                System.out.printf("commands: %d connections, %d task(s) per request, %.0f s: %.0f tasks/s created, "
+                        + "failures by status %s%n", connections, batch, elapsed, created.get() / elapsed, failures);
+                System.out.println(Bench.summary(batch == 1 ? "POST tasks (201)" : "POST tasks/batch (201)",
+                        latency.getIntervalHistogram()));
             }
         }
         Recorder lag = new Recorder(3);
@@ -65,20 +74,22 @@ final class CommandsScenario {
         System.out.println(Bench.summary("projection lag (201 -> GET)", lag.getIntervalHistogram()));
     }
 
-    private void loop(Target target, String jwt, String workspace, Target.Agent node, CountDownLatch done) {
+    private void loop(Target target, String jwt, String workspace, List<String> nodeIds, CountDownLatch done) {
         if (System.nanoTime() >= endAt) {
             done.countDown();
             return;
         }
         long sent = System.nanoTime();
-        target.async(target.createTask(jwt, workspace, node.nodeId(), "true")).whenComplete((r, error) -> {
+        HttpRequest request = nodeIds.size() == 1 ? target.createTask(jwt, workspace, nodeIds.get(0), "true")
+                : target.createTasks(jwt, workspace, nodeIds, "true");
+        target.async(request).whenComplete((r, error) -> {
             if (error == null && r.statusCode() == 201) {
-                created.incrementAndGet();
+                created.addAndGet(nodeIds.size());
                 latency.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent));
             } else {
                 failures.computeIfAbsent(error == null ? r.statusCode() : -1, k -> new AtomicLong()).incrementAndGet();
             }
-            loop(target, jwt, workspace, node, done);
+            loop(target, jwt, workspace, nodeIds, done);
         });
     }
 }

@@ -56,6 +56,12 @@ final class Target {
                 "payload", Map.of("command", command)), jwt).build();
     }
 
+    /** One request that queues the same command on every node of {@code nodeIds} (all or nothing). */
+    HttpRequest createTasks(String jwt, String workspace, java.util.List<String> nodeIds, String command) {
+        return json("POST", "/api/v1/workspaces/" + workspace + "/tasks/batch", Map.of("nodeIds", nodeIds,
+                "type", "shell.exec", "payload", Map.of("command", command)), jwt).build();
+    }
+
     HttpRequest claim(Agent agent, int waitMs) {
         return json("POST", "/api/v1/agent/tasks/claim", Map.of("maxTasks", 1, "waitMs", waitMs), null)
                 .header("Authorization", "Bearer " + agent.token()).header("x-agent-node-id", agent.nodeId())
