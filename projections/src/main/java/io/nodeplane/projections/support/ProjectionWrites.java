@@ -16,11 +16,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * The writes of the projections. Inside a processor's batch, the writes its handlers ask for are
- * collected and run when the batch commits: in handling order, on one connection, in one read-model
- * transaction, on the writers' own connections ({@link ReadModelConnections}). A batch of a thousand events (a team run over a large fleet) then costs one connection
- * and one commit instead of a thousand, and a read model never shows half a batch. When the write
- * fails, the batch fails: its token is not stored and the processor handles it again (every write is
- * idempotent). Outside a batch (a reset handler, a test) a write runs at once.
+ * collected and run when the batch commits: in handling order, in one read-model transaction, on the
+ * writers' own connections ({@link ReadModelConnections}). A batch of up to 100 events (a slice of a
+ * team run over a large fleet) then costs one connection and one commit instead of 100, and a read
+ * model never shows half a batch. When the write fails, the batch fails: its token is not stored and
+ * the processor handles it again (every write is idempotent). Outside a batch (a reset handler, a
+ * test) a write runs at once.
  */
 public final class ProjectionWrites implements MessageHandlerInterceptor<EventMessage<?>> {
 
