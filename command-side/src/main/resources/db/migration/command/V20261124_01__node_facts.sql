@@ -5,11 +5,10 @@
 CREATE TABLE node_facts (
     node_id              UUID    PRIMARY KEY,
     workspace_id         UUID    NOT NULL,
-    name                 TEXT    NOT NULL,
+    name                 TEXT,
     hostname             TEXT    NOT NULL,
     team_id              UUID,
     maintenance          BOOLEAN NOT NULL DEFAULT FALSE,
     maintenance_reason   TEXT,
     applied_root_profile TEXT    NOT NULL DEFAULT 'off'
 );
-CREATE INDEX node_facts_workspace ON node_facts (workspace_id);

@@ -3,6 +3,7 @@ package io.nodeplane.command.node;
 import static io.nodeplane.command.support.CommandRejectedException.notFound;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public class NodeDirectory {
      * not exist or belongs to another workspace than {@code workspaceId} (any, when {@code null}).
      */
     public Map<UUID, NodeFacts> facts(Collection<UUID> nodeIds, UUID workspaceId) {
-        Map<UUID, NodeFacts> found = new java.util.HashMap<>();
+        Map<UUID, NodeFacts> found = new HashMap<>();
         table.find(nodeIds).forEach(f -> found.put(f.nodeId(), f));
         Map<UUID, NodeFacts> ordered = new LinkedHashMap<>();
         for (UUID nodeId : nodeIds) {

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 /**
  * The application's R2DBC connections: requests and queries use the shared pool; the projections'
  * read-model writes ({@link #forWriters}) take connections from their own pool, served by their own I/O
- * thread, so they never queue behind the work of HTTP requests that share a busy event loop. Both
+ * threads, so they never queue behind the work of HTTP requests that share a busy event loop. Both
  * pools reach the same database, and a transaction started on this factory binds whichever connection
  * it got, so repositories need not know which pool serves them.
  */

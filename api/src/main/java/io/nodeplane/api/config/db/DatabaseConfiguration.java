@@ -94,7 +94,7 @@ class DatabaseConfiguration {
                 .initialSize(2).maxSize(20).maxIdleTime(Duration.ofMinutes(10)).name("nodeplane-r2dbc").build());
     }
 
-    /** The projections' read-model writers: one connection per busy processor, one I/O thread of their own. */
+    /** The projections' read-model writers: a connection per busy processor, I/O threads of their own. */
     @Bean(destroyMethod = "dispose")
     ConnectionPool writerConnectionPool(DatabaseEndpoint endpoint) {
         PostgresqlConnectionFactory connections = new PostgresqlConnectionFactory(
