@@ -2,8 +2,11 @@ package io.nodeplane.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -46,6 +49,24 @@ public final class TestDatabase implements AutoCloseable {
     /** Runs one query and returns the first column of the first row as text. */
     public String queryString(String sql) {
         return firstValue(sql, String.class);
+    }
+
+    /** Runs one query and returns each row as {@code column=value;…} text, for comparing read models. */
+    public List<String> rows(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i)).append(';');
+                }
+                rows.add(row.toString());
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     private <T> T firstValue(String sql, Class<T> type) {

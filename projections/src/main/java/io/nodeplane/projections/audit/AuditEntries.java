@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nodeplane.events.auth.LoginFailedEvent;
 import io.nodeplane.events.auth.LoginSucceededEvent;
+import io.nodeplane.events.platform.ProjectionRebuildStartedEvent;
 import io.nodeplane.events.user.UserCreatedEvent;
 import io.nodeplane.events.user.UserPreferencesUpdatedEvent;
 import io.nodeplane.events.user.UserSessionsRevokedEvent;
@@ -77,6 +78,10 @@ final class AuditEntries {
         }
         if (payload instanceof LoginFailedEvent e) {
             return platform("auth.login.failed", "user", e.userId(), e.email(), null, Map.of("reason", lower(e.reason())));
+        }
+        if (payload instanceof ProjectionRebuildStartedEvent e) {
+            return platform("projections.rebuild.started", "projections", e.rebuildId(), null, null,
+                    Map.of("processors", e.processors()));
         }
         if (payload instanceof WorkspaceCreatedEvent e) {
             return workspace(e.workspaceId(), "workspace.created", "workspace", e.workspaceId(), e.name(),

@@ -1,5 +1,6 @@
 package io.nodeplane.projections.enrollment;
 
+import static io.nodeplane.projections.support.ProjectionWrites.changed;
 import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.events.enrollment.EnrollmentApprovedEvent;
@@ -9,7 +10,12 @@ import io.nodeplane.events.enrollment.NodeInstallConsumedEvent;
 import io.nodeplane.events.enrollment.NodeInstallCreatedEvent;
 import io.nodeplane.events.enrollment.NodeInstallProgressedEvent;
 import io.nodeplane.projections.support.Json;
+import io.nodeplane.projections.support.ProjectionWrites.Announcer;
+import io.nodeplane.query.enrollment.EnrollmentQueryService;
 import io.nodeplane.query.enrollment.EnrollmentViewRepository;
+import io.nodeplane.query.realtime.RealtimeBus;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,15 +24,19 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
-/** Maintains {@code enrollment_view} and {@code node_install_view}. */
+/** Maintains {@code enrollment_view} and {@code node_install_view}; announces {@code node-install.updated}. */
 @Component
 @ProcessingGroup("enrollment-view")
 class EnrollmentViewProjection {
 
     private final EnrollmentViewRepository views;
+    private final Announcer<UUID> install;
 
-    EnrollmentViewProjection(EnrollmentViewRepository views) {
+    EnrollmentViewProjection(EnrollmentViewRepository views, EnrollmentQueryService query, RealtimeBus bus) {
         this.views = views;
+        // an install belongs to its workspace only: it is announced to the workspace, never to a node
+        this.install = ids -> Flux.fromIterable(ids).concatMap(query::install)
+                .doOnNext(i -> bus.publish(RealtimeBus.NODE_INSTALL_UPDATED, i.workspaceId(), null, i)).then();
     }
 
     @EventHandler
@@ -48,16 +58,19 @@ class EnrollmentViewProjection {
     void on(NodeInstallCreatedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         write(views.insertInstall(e.installId(), e.workspaceId(), e.teamId(), e.nodeName(), e.description(), e.expiresAt(),
                 at, seq));
+        changed(install, e.installId());
     }
 
     @EventHandler
     void on(NodeInstallProgressedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         write(views.installProgress(e.installId(), e.stage(), e.status(), e.progressPercent(), e.statusMessage(), at, seq));
+        changed(install, e.installId());
     }
 
     @EventHandler
     void on(NodeInstallConsumedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         write(views.installConsumed(e.installId(), e.nodeId(), e.hostname(), at, seq));
+        changed(install, e.installId());
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package io.nodeplane.projections.node;
 
+import static io.nodeplane.projections.support.ProjectionWrites.changed;
 import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.events.node.AgentInfo;
@@ -17,10 +18,14 @@ import io.nodeplane.events.node.NodeWentOnlineEvent;
 import io.nodeplane.events.workspace.TeamDeletedEvent;
 import io.nodeplane.events.workspace.WorkspaceDeletedEvent;
 import io.nodeplane.projections.support.Json;
+import io.nodeplane.projections.support.ProjectionWrites.Announcer;
+import io.nodeplane.query.node.NodeQueryService;
+import io.nodeplane.query.realtime.RealtimeBus;
 import io.nodeplane.query.node.NodeViewRepository;
 import io.nodeplane.query.node.NodeViewRepository.NewNode;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,15 +33,26 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
-/** Maintains {@code node_view} (the event-sourced half of a node; reports live in {@code node_presence}). */
+/**
+ * Maintains {@code node_view} (the event-sourced half of a node; reports live in {@code node_presence}).
+ * Announces {@code node.status.updated} and {@code node.root-access.updated} with the stored node.
+ */
 @Component
 @ProcessingGroup("node-view")
 class NodeViewProjection {
 
     private final NodeViewRepository nodes;
+    private final Announcer<UUID> status;
+    private final Announcer<UUID> rootAccess;
 
-    NodeViewProjection(NodeViewRepository nodes) {
+    NodeViewProjection(NodeViewRepository nodes, NodeQueryService query, RealtimeBus bus) {
         this.nodes = nodes;
+        this.status = announcer(query, bus, RealtimeBus.NODE_STATUS_UPDATED);
+        this.rootAccess = announcer(query, bus, RealtimeBus.NODE_ROOT_ACCESS_UPDATED);
+    }
+
+    private static Announcer<UUID> announcer(NodeQueryService query, RealtimeBus bus, String type) {
+        return ids -> query.byIds(ids).doOnNext(n -> bus.publish(type, n.workspaceId(), n.id(), n)).then();
     }
 
     @EventHandler
@@ -45,6 +61,7 @@ class NodeViewProjection {
         write(nodes.insert(new NewNode(e.nodeId(), e.workspaceId(), e.name(), e.description(), e.hostname(), e.os(),
                 e.arch(), e.online() ? "online" : "offline", e.teamId(), a.agentVersion(), a.platformVersion(),
                 a.kernelVersion(), Json.of(a.location()), e.source().name().toLowerCase(Locale.ROOT)), at, seq));
+        changed(status, e.nodeId());
     }
 
     @EventHandler
@@ -52,46 +69,55 @@ class NodeViewProjection {
         AgentInfo a = e.agent() == null ? AgentInfo.UNKNOWN : e.agent();
         write(nodes.reregister(e.nodeId(), e.os(), e.arch(), a.agentVersion(), a.platformVersion(), a.kernelVersion(),
                 Json.of(a.location()), at, seq));
+        changed(status, e.nodeId());
     }
 
     @EventHandler
     void on(NodeDetailsUpdatedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         write(nodes.updateDetails(e.nodeId(), e.after().name(), e.after().description(), at, seq));
+        changed(status, e.nodeId());
     }
 
     @EventHandler
     void on(NodeTeamAssignedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         write(nodes.assignTeam(e.nodeId(), e.teamId(), at, seq));
+        changed(status, e.nodeId());
     }
 
     @EventHandler
     void on(NodeMaintenanceEnabledEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         write(nodes.maintenance(e.nodeId(), true, e.reason(), e.byUserId(), at, seq));
+        changed(status, e.nodeId());
     }
 
     @EventHandler
     void on(NodeMaintenanceDisabledEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         write(nodes.maintenance(e.nodeId(), false, null, null, at, seq));
+        changed(status, e.nodeId());
     }
 
     @EventHandler
     void on(NodeWentOnlineEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         write(nodes.status(e.nodeId(), "online", at, seq));
+        changed(status, e.nodeId());
     }
 
     @EventHandler
     void on(NodeWentOfflineEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         write(nodes.status(e.nodeId(), "offline", at, seq));
+        changed(status, e.nodeId());
     }
 
     @EventHandler
     void on(NodeRootAccessProfileChangedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         write(nodes.rootAccessProfile(e.nodeId(), e.profile(), e.byUserId(), at, seq));
+        changed(rootAccess, e.nodeId());
     }
 
     @EventHandler
     void on(NodeRootAccessReportedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         write(nodes.rootAccessReported(e.nodeId(), e.appliedProfile(), e.lastAppliedAt(), e.lastError(), at, seq));
+        changed(rootAccess, e.nodeId());
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import static io.nodeplane.projections.support.ProjectionWrites.write;
 import io.nodeplane.events.user.UserCreatedEvent;
 import io.nodeplane.events.user.UserPreferencesUpdatedEvent;
 import io.nodeplane.events.user.UserSessionsRevokedEvent;
+import io.nodeplane.projections.support.AccessChanges;
 import io.nodeplane.query.user.UserViewRepository;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 class UserViewProjection {
 
     private final UserViewRepository users;
+    private final AccessChanges access;
 
-    UserViewProjection(UserViewRepository users) {
+    UserViewProjection(UserViewRepository users, AccessChanges access) {
         this.users = users;
+        this.access = access;
     }
 
     @EventHandler
@@ -34,6 +37,7 @@ class UserViewProjection {
     @EventHandler
     void on(UserSessionsRevokedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
         write(users.updateSessionVersion(event.userId(), event.sessionVersion(), at, seq));
+        access.narrowed(event.userId(), null);
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import io.nodeplane.events.workspace.WorkspaceDeletedEvent;
 import io.nodeplane.events.workspace.WorkspaceMemberAddedEvent;
 import io.nodeplane.events.workspace.WorkspaceMemberRemovedEvent;
 import io.nodeplane.events.workspace.WorkspaceMemberRoleChangedEvent;
+import io.nodeplane.projections.support.AccessChanges;
 import io.nodeplane.query.workspace.WorkspaceMembershipViewRepository;
 import java.time.Instant;
 import java.util.Locale;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
 class WorkspaceMembershipViewProjection {
 
     private final WorkspaceMembershipViewRepository memberships;
+    private final AccessChanges access;
 
-    WorkspaceMembershipViewProjection(WorkspaceMembershipViewRepository memberships) {
+    WorkspaceMembershipViewProjection(WorkspaceMembershipViewRepository memberships, AccessChanges access) {
         this.memberships = memberships;
+        this.access = access;
     }
 
     @EventHandler
@@ -41,11 +44,13 @@ class WorkspaceMembershipViewProjection {
     @EventHandler
     void on(WorkspaceMemberRemovedEvent event) {
         write(memberships.delete(event.membershipId()));
+        access.narrowed(event.userId(), event.workspaceId());
     }
 
     @EventHandler
     void on(WorkspaceDeletedEvent event) {
         write(memberships.deleteWorkspace(event.workspaceId()));
+        access.narrowed(null, event.workspaceId());
     }
 
     @ResetHandler

@@ -8,6 +8,7 @@ import io.nodeplane.events.workspace.WorkspaceDefaultChangedEvent;
 import io.nodeplane.events.workspace.WorkspaceDeletedEvent;
 import io.nodeplane.events.workspace.WorkspaceRestoredEvent;
 import io.nodeplane.events.workspace.WorkspaceUpdatedEvent;
+import io.nodeplane.projections.support.AccessChanges;
 import io.nodeplane.query.workspace.WorkspaceViewRepository;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 class WorkspaceViewProjection {
 
     private final WorkspaceViewRepository workspaces;
+    private final AccessChanges access;
 
-    WorkspaceViewProjection(WorkspaceViewRepository workspaces) {
+    WorkspaceViewProjection(WorkspaceViewRepository workspaces, AccessChanges access) {
         this.workspaces = workspaces;
+        this.access = access;
     }
 
     @EventHandler
@@ -58,6 +61,8 @@ class WorkspaceViewProjection {
     @EventHandler
     void on(WorkspaceDeletedEvent event) {
         write(workspaces.delete(event.workspaceId()));
+        // the membership view announces it for members; this for platform admins, who read it without one
+        access.narrowed(null, event.workspaceId());
     }
 
     @ResetHandler

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nodeplane.events.user.UserCreatedEvent;
 import io.nodeplane.events.user.UserRole;
 import io.nodeplane.events.user.UserSessionsRevokedEvent;
+import io.nodeplane.projections.support.AccessChanges;
+import io.nodeplane.query.realtime.RealtimeBus;
 import io.nodeplane.query.user.UserViewRepository;
 import io.nodeplane.testsupport.TestDatabase;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
@@ -35,7 +37,19 @@ class UserViewProjectionIT {
         DatabaseClient client = DatabaseClient.create(new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration
                 .builder().host(db.host).port(db.port).database(db.name).username(db.username)
                 .password(db.password).build()));
-        projection = new UserViewProjection(new UserViewRepository(client));
+        // outside a processor's batch nothing is announced: a bus that is called fails the test
+        RealtimeBus silent = new RealtimeBus() {
+            @Override
+            public void publish(String type, UUID workspaceId, UUID nodeId, Object entity) {
+                throw new AssertionError("announced " + type + " outside a batch");
+            }
+
+            @Override
+            public void accessNarrowed(UUID userId, UUID workspaceId) {
+                throw new AssertionError("announced an access change outside a batch");
+            }
+        };
+        projection = new UserViewProjection(new UserViewRepository(client), new AccessChanges(silent));
     }
 
     @AfterAll

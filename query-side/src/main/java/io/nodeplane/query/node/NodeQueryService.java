@@ -26,6 +26,11 @@ public class NodeQueryService {
         return nodes.findById(workspaceId, nodeId);
     }
 
+    /** The nodes with these ids, in any workspace (for announcing changes). */
+    public Flux<NodeView> byIds(java.util.Collection<UUID> ids) {
+        return Flux.fromIterable(ids).concatMap(id -> nodes.findById(null, id));
+    }
+
     public Flux<UUID> offlineAmong(List<UUID> nodeIds) {
         return nodeIds.isEmpty() ? Flux.empty() : nodes.findOffline(nodeIds);
     }

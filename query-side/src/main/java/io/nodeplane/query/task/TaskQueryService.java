@@ -68,6 +68,12 @@ public class TaskQueryService {
                 .next();
     }
 
+    /** The tasks with these ids, in any workspace (for announcing changes). */
+    public Flux<TaskView> byIds(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? Flux.empty() : tasks.query(TaskViewRepository.SELECT + " WHERE t.id = ANY(:ids)",
+                s -> s.bind("ids", ids.toArray(UUID[]::new)));
+    }
+
     /** The node's claim state and up to {@code limit} claimable tasks; empty when the node does not exist. */
     public Mono<ClaimLookup> claimLookup(UUID nodeId, Instant now, int limit) {
         return db.sql("""
