@@ -120,18 +120,7 @@ class ProjectionRebuildIT extends ApplicationIT {
         return first.equals(rows(sql));
     }
 
-    private static List<String> rows(String sql) throws Exception {
-        try (var c = DB.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i)).append(';');
-                }
-                rows.add(row.toString());
-            }
-            return rows;
-        }
+    private static List<String> rows(String sql) {
+        return DB.rows(sql);
     }
 }

@@ -6,15 +6,18 @@ import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * When a workspace's time zone changes, every schedule of the workspace is rescheduled. The command
- * reads the workspace's current zone, so handling an old event again (a replay) changes nothing.
+ * reads the workspace's current zone, so handling an old event again would change nothing; it is a
+ * policy, not a read model, so a rebuild of the read models leaves it alone ({@link DisallowReplay}).
  */
 @Component
+@DisallowReplay
 @ProcessingGroup("schedule-timezone")
 class WorkspaceTimezonePolicy {
 

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodeplane.events.auth.LoginFailedEvent;
 import io.nodeplane.events.auth.LoginFailureReason;
+import io.nodeplane.events.platform.ProjectionRebuildStartedEvent;
 import io.nodeplane.events.user.UserCreatedEvent;
 import io.nodeplane.events.user.UserRole;
 import io.nodeplane.events.workspace.WorkspaceCreatedEvent;
 import io.nodeplane.query.audit.AuditEntry;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.messaging.MetaData;
@@ -65,6 +67,20 @@ class AuditEntriesTest {
         assertThat(entry.scope()).isEqualTo("workspace");
         assertThat(entry.workspaceId()).isEqualTo(ws);
         assertThat(entry.targetLabel()).isEqualTo("Ops");
+    }
+
+    @Test
+    void aProjectionRebuildIsAPlatformEntryListingItsProcessors() {
+        UUID rebuild = UUID.randomUUID();
+        UUID actor = UUID.randomUUID();
+        AuditEntry entry = AuditEntries.of(new ProjectionRebuildStartedEvent(rebuild, List.of("audit-log", "user-view")),
+                eventId, 7, at, MetaData.from(Map.of("actorType", "user", "actorUserId", actor.toString()))).orElseThrow();
+        assertThat(entry.scope()).isEqualTo("platform");
+        assertThat(entry.action()).isEqualTo("projections.rebuild.started");
+        assertThat(entry.targetType()).isEqualTo("projections");
+        assertThat(entry.targetId()).isEqualTo(rebuild.toString());
+        assertThat(entry.actorUserId()).isEqualTo(actor);
+        assertThat(entry.metadata()).isEqualTo("{\"processors\":[\"audit-log\",\"user-view\"]}");
     }
 
     @Test
