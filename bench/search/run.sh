@@ -11,16 +11,9 @@ PORT=${PORT:-3900}
 DB=nodeplane_search_bench
 ROWS=${ROWS:-50000}
 DURATION=${DURATION:-20s}
-export PGHOST=127.0.0.1 PGUSER=postgres
 
-dropdb --if-exists "$DB" && createdb "$DB"
-state=$(mktemp -d)
-DB_HOST=127.0.0.1 DB_USERNAME=postgres DB_PASSWORD="${PGPASSWORD:-}" DB_NAME=$DB PORT=$PORT \
-  NODEPLANE_STATE_DIR="$state" SEED_DEFAULT_ADMIN=true ADMIN_EMAIL=bench@example.com ADMIN_PASSWORD=bench-password \
-  java -jar api/target/nodeplane.jar > "$state/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; dropdb --if-exists "$DB"' EXIT
-until curl -sf "http://127.0.0.1:$PORT/health" > /dev/null; do sleep 0.5; done
+source bench/service.sh
+start_service
 
 token=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d '{"email":"bench@example.com","password":"bench-password"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')

@@ -15,18 +15,9 @@ DURATION=${DURATION:-30s}
 # a fleet reports concurrently: 10,000 agents every 2 s keep about a thousand requests in flight
 CONNECTIONS=${CONNECTIONS:-1000}
 WARMUP=${WARMUP:-60s}
-TOKEN=bench-enrollment-token-0123456789abcdef
-export PGHOST=127.0.0.1 PGUSER=postgres
 
-dropdb --if-exists "$DB" && createdb "$DB"
-state=$(mktemp -d)
-DB_HOST=127.0.0.1 DB_USERNAME=postgres DB_PASSWORD="${PGPASSWORD:-}" DB_NAME=$DB PORT=$PORT \
-  NODEPLANE_STATE_DIR="$state" SEED_DEFAULT_ADMIN=true ADMIN_EMAIL=bench@example.com ADMIN_PASSWORD=bench-password \
-  AGENT_ENROLLMENT_TOKEN=$TOKEN AGENT_HEARTBEAT_TIMEOUT_SECONDS=3600 \
-  java -jar api/target/nodeplane.jar > "$state/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; [ -n "${KEEP:-}" ] && echo "kept $state" || dropdb --if-exists "$DB"' EXIT
-for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/health" > /dev/null && break; sleep 0.5; done
+source bench/service.sh
+start_service
 
 echo "registering $AGENTS agents"
 python3 - "$PORT" "$AGENTS" "$TOKEN" "$state/agents.lua" <<'PY'

@@ -6,8 +6,12 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Entry point: {@code ./mvnw -q -pl bench exec:java -Dexec.args="dispatch --target http://127.0.0.1:3000 ..."}.
- * Scenarios: {@code dispatch}, {@code claim-empty}, {@code commands}. Common flags: {@code --target},
- * {@code --admin-email}, {@code --admin-password}, {@code --enrollment-token}.
+ * Scenarios: {@code dispatch}, {@code claim-empty}, {@code commands}, {@code fanout}, {@code agents}, {@code fleet}, {@code replay}. Common
+ * flags: {@code --target}, {@code --admin-email}, {@code --admin-password}, {@code --enrollment-token}.
+ * {@code fleet} (the full mix, see {@link FleetScenario}): {@code --agents} (500), {@code --rate} tasks/s (20),
+ * {@code --duration} (60s), {@code --warmup} (10s), {@code --task-ms} (500), {@code --batch} (5), {@code --team}
+ * (true), {@code --cancel-percent} (5), {@code --cancel-after-ms} (250), {@code --drain} (60s),
+ * {@code --metric-sample} (20 nodes).
  */
 public final class Bench {
 
@@ -16,7 +20,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Bench <dispatch|claim-empty|commands> [--flag value]...");
+            System.err.println("usage: Bench <dispatch|claim-empty|commands|fanout|agents|fleet|replay> [--flag value]...");
             System.exit(2);
         }
         Map<String, String> flags = new HashMap<>();
@@ -28,6 +32,10 @@ public final class Bench {
             case "dispatch" -> new DispatchScenario(o).run();
             case "claim-empty" -> new ClaimEmptyScenario(o).run();
             case "commands" -> new CommandsScenario(o).run();
+            case "fanout" -> new FanoutScenario(o).run();
+            case "agents" -> new AgentsScenario(o).run();
+            case "fleet" -> new FleetScenario(o).run();
+            case "replay" -> new ReplayScenario(o).run();
             default -> {
                 System.err.println("unknown scenario " + args[0]);
                 System.exit(2);

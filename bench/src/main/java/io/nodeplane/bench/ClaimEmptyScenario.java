@@ -10,6 +10,7 @@ import org.HdrHistogram.Recorder;
 final class ClaimEmptyScenario {
 
     private final Bench.Options o;
+    private Report report;
     private final Recorder latency = new Recorder(3);
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -25,7 +26,10 @@ final class ClaimEmptyScenario {
         int seconds = Integer.parseInt(o.get("duration", "30s").replace("s", ""));
         List<Target.Agent> agents = Fleet.register(target, o.get("enrollment-token", ""), "empty-" + Target.runId(),
                 connections);
+        report = new Report("claim-empty", o);
+        report.progress(() -> "claims " + ok.get() + ", errors " + errors.get());
         for (int warm = 0; warm < 2; warm++) {
+            report.phase(warm == 0 ? "warm-up" : "measured");
             long start = System.nanoTime();
             endAt = start + TimeUnit.SECONDS.toNanos(warm == 0 ? Math.min(10, seconds) : seconds);
             ok.set(0);
@@ -36,11 +40,14 @@ final class ClaimEmptyScenario {
             done.await();
             double elapsed = (System.nanoTime() - start) / 1e9;
             if (warm == 1) {
-                System.out.printf("claim-empty: %d connections, %.0f s: %.0f claims/s, %d errors%n", connections, elapsed,
-                        ok.get() / elapsed, errors.get());
-                System.out.println(Bench.summary("empty claim", latency.getIntervalHistogram()));
+                report.line(String.format("claim-empty: %d connections, %.0f s: %.0f claims/s, %d errors", connections,
+                        elapsed, ok.get() / elapsed, errors.get()));
+                report.histogram("empty claim", latency.getIntervalHistogram());
+                report.figure("claimsPerSecond", ok.get() / elapsed);
+                report.figure("errors", errors.get());
             }
         }
+        report.finish();
     }
 
     private void loop(Target target, Target.Agent agent, CountDownLatch done) {
@@ -54,7 +61,9 @@ final class ClaimEmptyScenario {
                 errors.incrementAndGet();
             } else {
                 ok.incrementAndGet();
-                latency.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent));
+                long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent);
+                latency.recordValue(micros);
+                report.series("empty claim").record(micros);
             }
             loop(target, agent, done);
         });

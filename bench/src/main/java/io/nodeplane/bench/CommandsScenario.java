@@ -20,6 +20,7 @@ import org.HdrHistogram.Recorder;
 final class CommandsScenario {
 
     private final Bench.Options o;
+    private Report report;
     private final Recorder latency = new Recorder(3);
     private final AtomicLong created = new AtomicLong();
     private final Map<Integer, AtomicLong> failures = new ConcurrentHashMap<>();
@@ -38,7 +39,10 @@ final class CommandsScenario {
         int batch = o.integer("batch", 1);
         List<Target.Agent> nodes = Fleet.register(target, o.get("enrollment-token", ""), "commands-" + Target.runId(),
                 Math.max(50, batch == 1 ? 0 : batch * connections));
+        report = new Report("commands", o);
+        report.progress(() -> "tasks created " + created.get() + ", failures " + failures);
         for (int round = 0; round < 2; round++) {
+            report.phase(round == 0 ? "warm-up" : "measured");
             created.set(0);
             failures.clear();
             latency.getIntervalHistogram();
@@ -54,12 +58,13 @@ final class CommandsScenario {
             done.await();
             double elapsed = (System.nanoTime() - start) / 1e9;
             if (round == 1) {
-                System.out.printf("commands: %d connections, %d task(s) per request, %.0f s: %.0f tasks/s created, "
-                        + "failures by status %s%n", connections, batch, elapsed, created.get() / elapsed, failures);
-                System.out.println(Bench.summary(batch == 1 ? "POST tasks (201)" : "POST tasks/batch (201)",
-                        latency.getIntervalHistogram()));
+                report.line(String.format("commands: %d connections, %d task(s) per request, %.0f s: %.0f tasks/s "
+                        + "created, failures by status %s", connections, batch, elapsed, created.get() / elapsed, failures));
+                report.histogram(batch == 1 ? "POST tasks (201)" : "POST tasks/batch (201)", latency.getIntervalHistogram());
+                report.figure("tasksPerSecond", created.get() / elapsed);
             }
         }
+        report.phase("projection lag");
         Recorder lag = new Recorder(3);
         int samples = o.integer("samples", 200);
         for (int i = 0; i < samples; i++) {
@@ -69,9 +74,12 @@ final class CommandsScenario {
             while (target.sync(target.getTask(jwt, workspace, id)).statusCode() != 200) {
                 Thread.onSpinWait();
             }
-            lag.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - at));
+            long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - at);
+            lag.recordValue(micros);
+            report.series("projection lag (201 -> GET)").record(micros);
         }
-        System.out.println(Bench.summary("projection lag (201 -> GET)", lag.getIntervalHistogram()));
+        report.histogram("projection lag (201 -> GET)", lag.getIntervalHistogram());
+        report.finish();
     }
 
     private void loop(Target target, String jwt, String workspace, List<String> nodeIds, CountDownLatch done) {
@@ -85,7 +93,9 @@ final class CommandsScenario {
         target.async(request).whenComplete((r, error) -> {
             if (error == null && r.statusCode() == 201) {
                 created.addAndGet(nodeIds.size());
-                latency.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent));
+                long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent);
+                latency.recordValue(micros);
+                report.series("POST tasks (201)").record(micros);
             } else {
                 failures.computeIfAbsent(error == null ? r.statusCode() : -1, k -> new AtomicLong()).incrementAndGet();
             }

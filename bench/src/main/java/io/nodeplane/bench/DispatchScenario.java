@@ -33,23 +33,31 @@ final class DispatchScenario {
         int tasks = o.integer("tasks", 1000);
         int warmup = o.integer("warmup", 300);
         int rate = o.integer("rate", 50);
+        Report report = new Report("dispatch", o);
         List<Target.Agent> agents = Fleet.register(target, o.get("enrollment-token", ""), "dispatch-" + Target.runId(),
                 agentCount);
+        report.progress(() -> "tasks claimed " + received.size() + ", claim errors " + claimErrors.get());
         agents.forEach(a -> poll(target, a));
         Thread.sleep(2_000); // every agent is waiting in its claim
-        measure(target, jwt, workspace, agents, warmup, rate, null);
+        report.phase("warm-up");
+        measure(target, jwt, workspace, agents, warmup, rate, null, null);
         Histogram latency = new Histogram(60_000_000L, 3);
-        long early = measure(target, jwt, workspace, agents, tasks, rate, latency);
+        report.phase("measured");
+        long early = measure(target, jwt, workspace, agents, tasks, rate, latency, report.series("created (201) -> claimed"));
         running.set(false);
-        System.out.println("dispatch: " + agentCount + " waiting agents, " + tasks + " tasks at " + rate + "/s");
-        System.out.println(Bench.summary("created (201) -> claimed", latency));
-        System.out.println("claims answered before the 201 reached the client: " + early + "; claim errors: "
+        report.line("dispatch: " + agentCount + " waiting agents, " + tasks + " tasks at " + rate + "/s");
+        report.histogram("created (201) -> claimed", latency);
+        report.line("claims answered before the 201 reached the client: " + early + "; claim errors: "
                 + claimErrors.get());
+        report.figure("agents", agentCount);
+        report.figure("tasks", tasks);
+        report.figure("claimErrors", claimErrors.get());
+        report.finish();
     }
 
     /** Creates {@code count} tasks round-robin; returns how many claims arrived before their 201. */
     private long measure(Target target, String jwt, String workspace, List<Target.Agent> agents, int count, int rate,
-                         Histogram latency) throws Exception {
+                         Histogram latency, Report.Series series) throws Exception {
         Map<String, Long> created = new ConcurrentHashMap<>();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long next = System.nanoTime();
@@ -83,6 +91,7 @@ final class DispatchScenario {
             }
             if (latency != null) {
                 latency.recordValue(Math.max(0, micros));
+                series.recordAt(claimed, micros);
             }
         }
         return early;

@@ -62,10 +62,105 @@ final class Target {
                 "type", "shell.exec", "payload", Map.of("command", command)), jwt).build();
     }
 
+    /** One task per node of the team ({@code POST …/tasks/teams/:teamId}): answers {@code {created[], skipped[]}}. */
+    HttpRequest createTeamTasks(String jwt, String workspace, String teamId, String command) {
+        return json("POST", "/api/v1/workspaces/" + workspace + "/tasks/teams/" + teamId, Map.of("type", "shell.exec",
+                "payload", Map.of("command", command)), jwt).build();
+    }
+
+    HttpRequest cancelTask(String jwt, String workspace, String taskId, String reason) {
+        return json("POST", "/api/v1/workspaces/" + workspace + "/tasks/" + taskId + "/cancel", Map.of("reason", reason),
+                jwt).build();
+    }
+
+    HttpRequest listTasks(String jwt, String workspace, int limit) {
+        return json("GET", "/api/v1/workspaces/" + workspace + "/tasks?limit=" + limit, null, jwt).build();
+    }
+
+    /** A node's metric samples, newest first, at most 100, recorded at or before {@code to} when given. */
+    HttpRequest metricsOf(String jwt, String workspace, String nodeId, String to) {
+        return json("GET", "/api/v1/workspaces/" + workspace + "/metrics?limit=100&nodeId=" + nodeId
+                + (to == null ? "" : "&to=" + java.net.URLEncoder.encode(to, java.nio.charset.StandardCharsets.UTF_8)),
+                null, jwt).build();
+    }
+
+    String createTeam(String jwt, String workspace, String name) throws IOException, InterruptedException {
+        return send("POST", "/api/v1/workspaces/" + workspace + "/teams", Map.of("name", name), jwt, 201).get("id").asText();
+    }
+
+    void assignTeam(String jwt, String workspace, String nodeId, String teamId) throws IOException, InterruptedException {
+        send("POST", "/api/v1/workspaces/" + workspace + "/nodes/" + nodeId + "/team", Map.of("teamId", teamId), jwt, 201);
+    }
+
     HttpRequest claim(Agent agent, int waitMs) {
         return json("POST", "/api/v1/agent/tasks/claim", Map.of("maxTasks", 1, "waitMs", waitMs), null)
                 .header("Authorization", "Bearer " + agent.token()).header("x-agent-node-id", agent.nodeId())
                 .timeout(Duration.ofMillis(waitMs + 15_000)).build();
+    }
+
+    HttpRequest metrics(Agent agent, double cpu) {
+        return json("POST", "/api/v1/agent/metrics", Map.of("nodeId", agent.nodeId(), "agentToken", agent.token(),
+                "cpuUsage", cpu, "memoryUsage", 40.0, "diskUsage", 60.0, "temperature", 45.0), null).build();
+    }
+
+    /** The target's process CPU and heap from its Prometheus endpoint ({@code /metrics}), as one line. */
+    /** CPU time the server process has used so far ({@code process_cpu_time_ns_total}), in seconds; -1 if unknown. */
+    double serverCpuSeconds() {
+        try {
+            String text = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : text.split("\n")) {
+                if (line.startsWith("process_cpu_time_ns_total")) {
+                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) / 1e9;
+                }
+            }
+        } catch (Exception e) {
+            // reported as unknown
+        }
+        return -1;
+    }
+
+    String serverResources() {
+        try {
+            String text = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            double heap = 0;
+            double rss = 0;
+            for (String line : text.split("\n")) {
+                // name{tags} value: the value is the last field
+                double value = line.startsWith("#") || line.indexOf(' ') < 0 ? 0
+                        : Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                    heap += value;
+                } else if (line.startsWith("process_resident_memory_bytes")) {
+                    rss = value;
+                }
+            }
+            return String.format("server: heap used %.0f MiB%s", heap / 1048576, rss > 0 ? String.format(", RSS %.0f MiB", rss / 1048576) : "");
+        } catch (Exception e) {
+            return "server resources unavailable: " + e;
+        }
+    }
+
+    /** {@code POST /admin/projections/rebuild} (platform admin): the rebuild's {@code startedAt} and processors. */
+    JsonNode rebuildProjections(String jwt) throws IOException, InterruptedException {
+        return send("POST", "/api/v1/admin/projections/rebuild", null, jwt, 202);
+    }
+
+    /**
+     * {@code GET /admin/projections} (platform admin), or {@code null} on 401: tokens are checked against the
+     * users' read model, which a rebuild empties and replays first.
+     */
+    JsonNode projections(String jwt) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(json("GET", "/api/v1/admin/projections", null, jwt).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 401) {
+            return null;
+        }
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/v1/admin/projections answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
     }
 
     HttpRequest getTask(String jwt, String workspace, String taskId) {
