@@ -163,7 +163,7 @@ class TaskClaims {
     }
 
     /** The agent's root-access report becomes a node command only when it differs from its last one. */
-    private void record(AgentIdentity agent, RootAccessReport report) {
+    void record(AgentIdentity agent, RootAccessReport report) {
         if (report == null || report.equals(reported.get(agent.nodeId()))) {
             return;
         }

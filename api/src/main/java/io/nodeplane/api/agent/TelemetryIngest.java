@@ -6,6 +6,7 @@ import io.nodeplane.command.node.NodeCommands.MarkNodeOnlineCommand;
 import io.nodeplane.query.event.OperationalEvent;
 import io.nodeplane.query.event.OperationalEventRepository;
 import io.nodeplane.query.node.NodeQueryService;
+import io.nodeplane.query.realtime.RealtimeBus;
 import io.nodeplane.query.telemetry.BatchWriter;
 import io.nodeplane.query.telemetry.MetricSample;
 import io.nodeplane.query.telemetry.MetricsStore;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Mono;
 /**
  * Agent telemetry (ARCHITECTURE flow 2): metric samples and "last seen" reports go straight to their
  * tables through group-commit writers, never through the event store. A report answers once its
- * batch is stored, so an acknowledged report is never lost. After each presence batch, nodes the
+ * batch is stored, so an acknowledged report is never lost; a stored sample is then announced as
+ * {@code metrics.ingested}. After each presence batch, nodes the
  * read model still shows offline get their one state transition as a command.
  */
 @Component
@@ -47,11 +49,14 @@ public class TelemetryIngest {
     private final Commands commands;
     private final AgentProperties properties;
     private final Clock clock;
+    private final RealtimeBus bus;
     private final Set<UUID> goingOnline = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Instant> lastHighCpu = new ConcurrentHashMap<>();
 
     TelemetryIngest(MetricsStore metricsStore, PresenceStore presenceStore, NodeQueryService nodes,
-                    OperationalEventRepository events, Commands commands, AgentProperties properties, Clock clock) {
+                    OperationalEventRepository events, Commands commands, AgentProperties properties, Clock clock,
+                    RealtimeBus bus) {
+        this.bus = bus;
         this.presenceStore = presenceStore;
         this.nodes = nodes;
         this.events = events;
@@ -73,6 +78,7 @@ public class TelemetryIngest {
                 .doOnSuccess(done -> {
                     metricsIngested.incrementAndGet();
                     lastAgentSeenAt = now;
+                    bus.publish(RealtimeBus.METRICS_INGESTED, sample.workspaceId(), sample.nodeId(), sample);
                 })
                 .thenReturn(sample);
     }
@@ -116,8 +122,10 @@ public class TelemetryIngest {
         String severity = cpu >= threshold + 5 ? "critical" : "warning";
         String message = String.format(java.util.Locale.ROOT, "CPU usage %.1f%% is at or above %.0f%%", cpu, threshold);
         String metadata = String.format(java.util.Locale.ROOT, "{\"cpuUsage\":%s,\"threshold\":%s}", cpu, threshold);
-        return events.insert(new OperationalEvent(TimeOrderedIds.at(now.toEpochMilli()), agent.workspaceId(),
-                agent.nodeId(), "high.cpu", severity, message, metadata, now), null);
+        OperationalEvent event = new OperationalEvent(TimeOrderedIds.at(now.toEpochMilli()), agent.workspaceId(),
+                agent.nodeId(), "high.cpu", severity, message, metadata, now);
+        return events.insert(event, null)
+                .doOnSuccess(done -> bus.publish(RealtimeBus.EVENT_CREATED, event.workspaceId(), event.nodeId(), event));
     }
 
     private boolean replace(UUID nodeId, Instant expected, Instant now) {

@@ -1,6 +1,8 @@
 package io.nodeplane.api.config;
 
+import io.lettuce.core.RedisURI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,5 +23,14 @@ public record NodeplaneProperties(Path stateDir, int maxBodyBytes, Jwt jwt, Seed
     }
 
     public record Redis(boolean enabled, String host, int port, String password) {
+
+        /** Where to connect, with a 2 s command timeout (Redis is optional: nobody waits on it long). */
+        public RedisURI uri() {
+            RedisURI.Builder uri = RedisURI.builder().withHost(host).withPort(port).withTimeout(Duration.ofSeconds(2));
+            if (password != null && !password.isEmpty()) {
+                uri.withPassword(password.toCharArray());
+            }
+            return uri.build();
+        }
     }
 }

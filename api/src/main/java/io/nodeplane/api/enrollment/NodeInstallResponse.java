@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Install status; {@code installCommand}/{@code scriptUrl}/{@code apiUrl} only when the command is generated. */
-record NodeInstallResponse(UUID installId, UUID workspaceId, UUID teamId, String nodeName, String description,
+public record NodeInstallResponse(UUID installId, UUID workspaceId, UUID teamId, String nodeName, String description,
                            String hostname, UUID nodeId, String status, String stage, int progressPercent,
                            String statusMessage, Instant startedAt, Instant consumedAt, Instant expiresAt,
                            Instant createdAt, Instant updatedAt, String installCommand, String scriptUrl,
                            String apiUrl) {
+
+    /** The status as any reader sees it: no install command. */
+    public static NodeInstallResponse of(NodeInstallView i, Instant now) {
+        return of(i, now, null, null);
+    }
 
     static NodeInstallResponse of(NodeInstallView i, Instant now, String apiUrl, String token) {
         boolean expired = i.consumedAt() == null && !now.isBefore(i.expiresAt());

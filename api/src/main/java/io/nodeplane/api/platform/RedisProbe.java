@@ -1,7 +1,6 @@
 package io.nodeplane.api.platform;
 
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.nodeplane.api.config.NodeplaneProperties;
 import java.time.Duration;
@@ -40,13 +39,8 @@ class RedisProbe implements DisposableBean {
 
     private synchronized StatefulRedisConnection<String, String> connection() {
         if (connection == null || !connection.isOpen()) {
-            RedisURI.Builder uri = RedisURI.builder().withHost(settings.host()).withPort(settings.port())
-                    .withTimeout(Duration.ofSeconds(2));
-            if (settings.password() != null && !settings.password().isEmpty()) {
-                uri.withPassword(settings.password().toCharArray());
-            }
             client = client == null ? RedisClient.create() : client;
-            connection = client.connect(uri.build());
+            connection = client.connect(settings.uri());
         }
         return connection;
     }

@@ -1,7 +1,6 @@
 package io.nodeplane.api.security;
 
 import io.nodeplane.api.web.ErrorResponses;
-import io.nodeplane.query.user.UserQueryService;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +20,9 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,23 +40,37 @@ class SecurityConfiguration {
         "/webjars/**", "/install.sh",
         // agents authenticate themselves (AgentAuthenticator: agent token, never a JWT)
         "/api/v1/agent/**", "/api/v1/enrollments/initiate", "/api/v1/node-installs/progress",
-        "/api/v1/node-installs/consume"
+        "/api/v1/node-installs/consume",
+        // Socket.IO namespaces authenticate their clients themselves (handshake auth, agent.auth)
+        "/socket.io/**"
     };
 
-    /** Agent routes carry an agent token in {@code Authorization}; the JWT filter must not judge it. */
-    static final String[] AGENT = {"/api/v1/agent/**"};
+    /**
+     * Agent routes carry an agent token in {@code Authorization}, and Socket.IO clients authenticate inside the
+     * protocol (a client may still send a header of its own): the JWT filter must not judge these.
+     */
+    static final String[] AGENT = {"/api/v1/agent/**", "/socket.io", "/socket.io/**"};
+
+    /** Realtime routes, where browsers that cannot set headers authenticate with a ticket or a subprotocol. */
+    static final String[] REALTIME = {"/api/v1/workspaces/*/stream", "/api/v1/ws"};
+
+    /** Marks a stream ticket among the credentials (an access token never contains a colon). */
+    private static final String TICKET = "ticket:";
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveAuthenticationManager tokens,
                                                ErrorResponses errors) {
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(tokens);
+        ServerWebExchangeMatcher realtime = ServerWebExchangeMatchers.pathMatchers(REALTIME);
         bearer.setServerAuthenticationConverter(exchange -> {
             String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                return Mono.empty();
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                String token = header.substring(7).trim();
+                return Mono.just(new UsernamePasswordAuthenticationToken(token, token));
             }
-            String token = header.substring(7).trim();
-            return Mono.just(new UsernamePasswordAuthenticationToken(token, token));
+            return realtime.matches(exchange).filter(ServerWebExchangeMatcher.MatchResult::isMatch)
+                    .flatMap(match -> Mono.justOrEmpty(browserCredential(exchange)))
+                    .map(credential -> new UsernamePasswordAuthenticationToken(credential, credential));
         });
         bearer.setAuthenticationFailureHandler((filterExchange, ex) ->
                 errors.write(filterExchange.getExchange(), HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized", null));
@@ -83,14 +98,35 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** {@code ?ticket=} or a {@code Sec-WebSocket-Protocol: bearer, <token>} pair. */
+    private static String browserCredential(ServerWebExchange exchange) {
+        String ticket = exchange.getRequest().getQueryParams().getFirst("ticket");
+        if (ticket != null && !ticket.isBlank()) {
+            return TICKET + ticket;
+        }
+        List<String> protocols = exchange.getRequest().getHeaders().get("Sec-WebSocket-Protocol");
+        if (protocols != null) {
+            List<String> entries = protocols.stream().flatMap(p -> java.util.Arrays.stream(p.split(",")))
+                    .map(String::trim).toList();
+            int bearer = entries.indexOf("bearer");
+            if (bearer >= 0 && bearer + 1 < entries.size()) {
+                return entries.get(bearer + 1);
+            }
+        }
+        return null;
+    }
+
     @Bean
-    ReactiveAuthenticationManager bearerTokens(JwtService jwt, UserQueryService users) {
-        return authentication -> Mono.justOrEmpty(jwt.verify((String) authentication.getCredentials()))
-                .flatMap(claims -> users.byId(claims.userId())
-                        .filter(user -> user.isActive() && user.sessionVersion() == claims.sessionVersion()))
+    ReactiveAuthenticationManager bearerTokens(JwtService jwt, StreamTickets tickets, SignedInUsers users) {
+        return authentication -> Mono.justOrEmpty(credentials((String) authentication.getCredentials(), jwt, tickets))
+                .flatMap(users::byClaims)
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Invalid or expired token")))
-                .map(user -> new UsernamePasswordAuthenticationToken(
-                        new AuthenticatedUser(user), null,
-                        List.of(new SimpleGrantedAuthority("ROLE_" + user.role().toUpperCase()))));
+                .map(user -> new UsernamePasswordAuthenticationToken(user, null,
+                        List.of(new SimpleGrantedAuthority("ROLE_" + user.view().role().toUpperCase()))));
+    }
+
+    private static java.util.Optional<JwtService.TokenClaims> credentials(String credential, JwtService jwt,
+                                                                         StreamTickets tickets) {
+        return credential.startsWith(TICKET) ? tickets.redeem(credential.substring(TICKET.length())) : jwt.verify(credential);
     }
 }

@@ -35,7 +35,8 @@ class PlatformIT extends ApplicationIT {
                 .jsonPath("$.eventProcessors[?(@.name == 'user-view')].status").isEqualTo("running")
                 .jsonPath("$.eventProcessors[?(@.name == 'audit-log')].status").isEqualTo("running")
                 .jsonPath("$.eventProcessors[?(@.name == 'workspace-view')].lag").exists()
-                .jsonPath("$.redis.enabled").isEqualTo(false);
+                .jsonPath("$.redis.enabled").isEqualTo(true)
+                .jsonPath("$.redis.status").isEqualTo("ok");
     }
 
     @Test

@@ -38,6 +38,10 @@ public abstract class ApplicationIT {
     public static final String ADMIN_EMAIL = "admin@it.example.com";
     public static final String ADMIN_PASSWORD = "it-admin-password-1";
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    /** This run's own Redis channel: other services on the same Redis never reach the tests' instances. */
+    public static final String REDIS_CHANNEL = "nodeplane:it:" + UUID.randomUUID();
+    public static final String JWT_SECRET = "integration-tests-secret-of-at-least-32-bytes!";
+    public static final String WEB_APP_URL = "http://dashboard.it.example:3001/app";
     public static final String ENROLLMENT_TOKEN = "it-shared-enrollment-token-0123456789";
 
     protected static final TestDatabase DB = TestDatabase.create("np_it");
@@ -84,12 +88,17 @@ public abstract class ApplicationIT {
         registry.add("nodeplane.db.name", () -> DB.name);
         registry.add("nodeplane.db.url", () -> "");
         registry.add("nodeplane.state-dir", STATE_DIR::toString);
-        registry.add("nodeplane.jwt.secret", () -> "integration-tests-secret-of-at-least-32-bytes!");
+        registry.add("nodeplane.jwt.secret", () -> JWT_SECRET);
         registry.add("nodeplane.seed.enabled", () -> "true");
         registry.add("nodeplane.seed.admin-email", () -> ADMIN_EMAIL);
         registry.add("nodeplane.seed.admin-password", () -> ADMIN_PASSWORD);
         registry.add("nodeplane.max-body-bytes", () -> MAX_BODY_BYTES);
         registry.add("nodeplane.agent.enrollment-token", () -> ENROLLMENT_TOKEN);
+        registry.add("nodeplane.realtime.web-app-url", () -> WEB_APP_URL);
+        // the real Redis on loopback carries realtime changes between instances (TwoInstancesIT)
+        registry.add("nodeplane.redis.enabled", () -> "true");
+        registry.add("nodeplane.redis.port", () -> System.getenv().getOrDefault("NODEPLANE_TEST_REDIS_PORT", "6379"));
+        registry.add("nodeplane.realtime.redis-channel", () -> REDIS_CHANNEL);
         // the offline detector runs every second with a 2 s timeout, so its effect is observable in tests
         registry.add("nodeplane.agent.heartbeat-timeout-seconds", () -> 2);
         registry.add("nodeplane.agent.offline-check-interval-seconds", () -> 1);

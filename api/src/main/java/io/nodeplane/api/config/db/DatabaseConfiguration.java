@@ -70,6 +70,8 @@ class DatabaseConfiguration {
         // commands, plus one connection per projection thread, which holds its token transaction open
         // while it writes the read model
         config.setMaximumPoolSize(30);
+        // grown on demand: several instances (or test contexts) must fit in one server's connection limit
+        config.setMinimumIdle(5);
         config.setPoolName("nodeplane-jdbc");
         return new HikariDataSource(config);
     }
