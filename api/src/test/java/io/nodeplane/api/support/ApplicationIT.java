@@ -70,6 +70,11 @@ public abstract class ApplicationIT {
         TestClock testClock() {
             return new TestClock();
         }
+
+        @Bean
+        InFlightRequests inFlightRequests() {
+            return new InFlightRequests();
+        }
     }
 
     @BeforeEach

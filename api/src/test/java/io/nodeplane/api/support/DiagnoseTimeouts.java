@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -39,7 +40,10 @@ public class DiagnoseTimeouts implements TestExecutionExceptionHandler {
         } catch (IOException e) {
             thrown.addSuppressed(e);
         }
-        String summary = pools(SpringExtension.getApplicationContext(context)) + "; I/O threads: "
+        ApplicationContext application = SpringExtension.getApplicationContext(context);
+        String summary = "requests open in the server for over 5 s: " + application.getBeansOfType(InFlightRequests.class)
+                .values().stream().flatMap(r -> r.olderThan(Duration.ofSeconds(5)).stream()).toList()
+                + "; " + pools(application) + "; I/O threads: "
                 + Arrays.stream(threads).filter(t -> t.getThreadName().startsWith("reactor-")
                         || t.getThreadName().startsWith("nodeplane-")).map(DiagnoseTimeouts::brief)
                         .collect(Collectors.joining(", "));
