@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -61,6 +62,8 @@ public abstract class ApplicationIT {
     protected UserQueryService users;
     @Autowired
     protected TestClock clock;
+    @Value("${local.server.port}")
+    private int serverPort;
 
     /** The application's clock, which a test may move forward (and must put back: see {@link TestClock#reset()}). */
     @TestConfiguration(proxyBeanMethods = false)
@@ -82,7 +85,9 @@ public abstract class ApplicationIT {
         clock.reset();
         // the client shares the server's codec settings, whose request-body limit is deliberately small here
         // long polls wait up to seconds by design, and a busy CI machine must not turn a slow answer into a failure
-        http = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+        http = WebTestClient.bindToServer(ClientTrace.connector()).baseUrl("http://localhost:" + serverPort)
+                .filter(ClientTrace.started())
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
                 .responseTimeout(Duration.ofSeconds(30)).build();
     }
 

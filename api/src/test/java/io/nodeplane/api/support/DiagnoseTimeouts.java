@@ -47,6 +47,7 @@ public class DiagnoseTimeouts implements TestExecutionExceptionHandler {
                 + Arrays.stream(threads).filter(t -> t.getThreadName().startsWith("reactor-")
                         || t.getThreadName().startsWith("nodeplane-")).map(DiagnoseTimeouts::brief)
                         .collect(Collectors.joining(", "));
+        summary += "; the test client's last steps: " + ClientTrace.last(8);
         AssertionError diagnosed = new AssertionError(thrown.getMessage() + " [" + summary + "; dump: " + dump + "]", thrown);
         System.err.println("Timeout in " + name + ": " + summary);
         throw diagnosed;
