@@ -83,8 +83,9 @@ public abstract class ApplicationIT {
     @BeforeEach
     void clientReadsLargeResponses() {
         clock.reset();
-        // the client shares the server's codec settings, whose request-body limit is deliberately small here
-        // long polls wait up to seconds by design, and a busy CI machine must not turn a slow answer into a failure
+        // a client whose steps are kept for a timeout's diagnosis (ClientTrace), reading responses larger than
+        // the server's deliberately small request-body limit; long polls wait up to seconds by design, and a
+        // busy CI machine must not turn a slow answer into a failure
         http = WebTestClient.bindToServer(ClientTrace.connector()).baseUrl("http://localhost:" + serverPort)
                 .filter(ClientTrace.started())
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
