@@ -48,6 +48,11 @@ public class UniqueKeys {
         jdbc.update("DELETE FROM unique_key WHERE scope = ? AND key = ? AND owner_id = ?", scope, key, ownerId);
     }
 
+    /** Frees every key {@code ownerId} holds in {@code scope}. */
+    public void releaseAll(String scope, UUID ownerId) {
+        jdbc.update("DELETE FROM unique_key WHERE scope = ? AND owner_id = ?", scope, ownerId);
+    }
+
     /**
      * Makes {@code newOwner} hold {@code key}, taking it from whoever held it (row-locked, so two
      * concurrent transfers serialise). Returns the previous holder, or {@code null}.

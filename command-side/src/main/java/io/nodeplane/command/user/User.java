@@ -1,14 +1,23 @@
 package io.nodeplane.command.user;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import io.nodeplane.command.support.CommandRejectedException;
 import io.nodeplane.command.support.CommandRejectedException.Kind;
 import io.nodeplane.events.user.UserCreatedEvent;
+import io.nodeplane.events.user.UserDeletedEvent;
+import io.nodeplane.events.user.UserInvitationAcceptedEvent;
+import io.nodeplane.events.user.UserInvitationIssuedEvent;
+import io.nodeplane.events.user.UserPasswordChangedEvent;
+import io.nodeplane.events.user.UserPasswordResetRequestedEvent;
 import io.nodeplane.events.user.UserPreferencesUpdatedEvent;
 import io.nodeplane.events.user.UserPreferencesUpdatedEvent.Preferences;
 import io.nodeplane.events.user.UserSessionsRevokedEvent;
+import io.nodeplane.events.user.UserUpdatedEvent;
+import io.nodeplane.events.user.UserUpdatedEvent.Profile;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -16,14 +25,20 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A user account. Its state is rebuilt from its events; credentials live outside the event store. */
+/**
+ * A user account. Its state is rebuilt from its events; credentials and one-time tokens live outside
+ * the event store. Decisions that span users (unique e-mail, the last admin, memberships) are taken
+ * by {@link UserCommandHandler} and {@link UserAccountHandler} before they call in here.
+ */
 @Aggregate
 class User {
 
     @AggregateIdentifier
     private UUID userId;
+    private String email;
     private int sessionVersion;
-    private boolean active;
+    private Profile profile;
+    private boolean accepted;
     private Preferences preferences;
 
     User() {
@@ -41,16 +56,7 @@ class User {
 
     @CommandHandler
     void handle(RevokeUserSessionsCommand command) {
-        apply(new UserSessionsRevokedEvent(userId, sessionVersion + 1,
-                command.reason() == null ? "operator-request" : command.reason()));
-    }
-
-    @EventSourcingHandler
-    void on(UserCreatedEvent event) {
-        this.userId = event.userId();
-        this.sessionVersion = 0;
-        this.active = event.active();
-        this.preferences = new Preferences(event.timezone(), true, true, null);
+        revokeSessions(command.reason() == null ? "operator-request" : command.reason());
     }
 
     @CommandHandler
@@ -72,7 +78,103 @@ class User {
 
     /** Only active users who accepted their invitation may be given workspace or team memberships. */
     boolean canJoinWorkspaces() {
-        return active;
+        return profile.active() && accepted;
+    }
+
+    UUID id() {
+        return userId;
+    }
+
+    String email() {
+        return email;
+    }
+
+    Profile profile() {
+        return profile;
+    }
+
+    void invite(Instant expiresAt, boolean resend) {
+        if (accepted) {
+            throw CommandRejectedException.conflict("USER_INVITATION_ACCEPTED", "The user has already accepted their invitation");
+        }
+        apply(new UserInvitationIssuedEvent(userId, expiresAt, resend));
+    }
+
+    void accept(String name) {
+        if (accepted) {
+            throw new CommandRejectedException(Kind.GONE, "TOKEN_GONE", "This invitation was already accepted");
+        }
+        apply(new UserInvitationAcceptedEvent(userId, name == null || name.isBlank() ? profile.name() : name.trim()));
+        revokeSessions("invitation-accepted");
+    }
+
+    /** Changes profile, role and active state; a role change or a deactivation ends every session. */
+    void update(Profile next) {
+        if (next.name() == null || next.name().isBlank()) {
+            throw CommandRejectedException.badRequest("USER_NAME_REQUIRED", "name must not be blank");
+        }
+        if (next.active() && !profile.active() && !accepted) {
+            throw CommandRejectedException.conflict("USER_INVITATION_PENDING",
+                    "A user who has not accepted their invitation cannot be activated");
+        }
+        if (next.equals(profile)) {
+            return;
+        }
+        Profile before = profile;
+        apply(new UserUpdatedEvent(userId, before, next));
+        if (before.role() != next.role() || (before.active() && !next.active())) {
+            revokeSessions(before.role() != next.role() ? "role-changed" : "deactivated");
+        }
+    }
+
+    boolean mayResetPassword() {
+        return profile.active() && accepted;
+    }
+
+    void requestPasswordReset(Instant expiresAt) {
+        apply(new UserPasswordResetRequestedEvent(userId, expiresAt));
+    }
+
+    void passwordChanged(String reason) {
+        if (!mayResetPassword()) {
+            throw CommandRejectedException.conflict("USER_INACTIVE", "The account is not active");
+        }
+        apply(new UserPasswordChangedEvent(userId, reason));
+        revokeSessions("password-" + reason);
+    }
+
+    void delete() {
+        apply(new UserDeletedEvent(userId, email));
+    }
+
+    private void revokeSessions(String reason) {
+        apply(new UserSessionsRevokedEvent(userId, sessionVersion + 1, reason));
+    }
+
+    @EventSourcingHandler
+    void on(UserCreatedEvent event) {
+        this.userId = event.userId();
+        this.email = event.email();
+        this.sessionVersion = 0;
+        this.profile = new Profile(event.name(), event.role(), event.active());
+        this.accepted = event.active();
+        this.preferences = new Preferences(event.timezone(), true, true, null);
+    }
+
+    @EventSourcingHandler
+    void on(UserInvitationAcceptedEvent event) {
+        this.accepted = true;
+        this.profile = new Profile(event.name(), profile.role(), true);
+    }
+
+    @EventSourcingHandler
+    void on(UserUpdatedEvent event) {
+        this.profile = event.after();
+    }
+
+    @EventSourcingHandler
+    void on(UserDeletedEvent event) {
+        markDeleted();
     }
 
     @EventSourcingHandler

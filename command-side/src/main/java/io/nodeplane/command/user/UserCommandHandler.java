@@ -5,6 +5,7 @@ import io.nodeplane.command.support.CommandRejectedException.Kind;
 import io.nodeplane.command.support.UniqueKeys;
 import java.util.Locale;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,11 @@ class UserCommandHandler {
 
     @CommandHandler
     void handle(CreateUserCommand command) throws Exception {
+        create(command);
+    }
+
+    /** Claims the e-mail, stores the password hash (if any) and creates the aggregate. */
+    Aggregate<User> create(CreateUserCommand command) throws Exception {
         String email = command.email() == null ? "" : command.email().trim().toLowerCase(Locale.ROOT);
         if (!uniqueKeys.claim(UniqueKeys.USER_EMAIL, email, command.userId())) {
             throw new CommandRejectedException(Kind.CONFLICT, "USER_EMAIL_TAKEN", "A user with this email already exists");
@@ -34,6 +40,6 @@ class UserCommandHandler {
         if (command.passwordHash() != null) {
             credentials.store(command.userId(), command.passwordHash());
         }
-        users.newInstance(() -> new User(command));
+        return users.newInstance(() -> new User(command));
     }
 }

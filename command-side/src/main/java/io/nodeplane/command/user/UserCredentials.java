@@ -44,6 +44,10 @@ public class UserCredentials {
         BCRYPT.matches(rawPassword, DUMMY_HASH);
     }
 
+    void remove(UUID userId) {
+        jdbc.update("DELETE FROM user_credential WHERE user_id = ?", userId);
+    }
+
     void store(UUID userId, String passwordHash) {
         jdbc.update("INSERT INTO user_credential (user_id, password_hash, updated_at) VALUES (?, ?, now()) "
                 + "ON CONFLICT (user_id) DO UPDATE SET password_hash = EXCLUDED.password_hash, updated_at = now()",
