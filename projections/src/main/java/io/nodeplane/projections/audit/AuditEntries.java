@@ -138,7 +138,8 @@ final class AuditEntries {
             return workspace(e.workspaceId(), "team.member.removed", "team", e.teamId(), null,
                     changes(Map.of("userId", e.userId().toString()), null));
         }
-        return NodeAuditEntries.subject(payload).or(() -> ScheduleAuditEntries.subject(payload));
+        return UserAuditEntries.subject(payload).or(() -> NodeAuditEntries.subject(payload))
+                .or(() -> ScheduleAuditEntries.subject(payload));
     }
 
     private static Map<String, Object> preferences(UserPreferencesUpdatedEvent.Preferences p) {

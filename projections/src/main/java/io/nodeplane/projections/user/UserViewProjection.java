@@ -3,6 +3,10 @@ package io.nodeplane.projections.user;
 import static io.nodeplane.projections.support.ProjectionWrites.write;
 
 import io.nodeplane.events.user.UserCreatedEvent;
+import io.nodeplane.events.user.UserDeletedEvent;
+import io.nodeplane.events.user.UserInvitationAcceptedEvent;
+import io.nodeplane.events.user.UserInvitationIssuedEvent;
+import io.nodeplane.events.user.UserUpdatedEvent;
 import io.nodeplane.events.user.UserPreferencesUpdatedEvent;
 import io.nodeplane.events.user.UserSessionsRevokedEvent;
 import io.nodeplane.projections.support.AccessChanges;
@@ -45,6 +49,32 @@ class UserViewProjection {
         var p = event.after();
         write(users.updatePreferences(event.userId(), p.timezone(), p.criticalEventEmailsEnabled(),
                 p.enrollmentEmailsEnabled(), p.defaultWorkspaceId(), at, seq));
+    }
+
+    @EventHandler
+    void on(UserInvitationIssuedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        write(users.updateInvitation(event.userId(), at, seq));
+    }
+
+    @EventHandler
+    void on(UserInvitationAcceptedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        write(users.acceptInvitation(event.userId(), event.name(), at, seq));
+    }
+
+    @EventHandler
+    void on(UserUpdatedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        var p = event.after();
+        write(users.updateProfile(event.userId(), p.name(), p.role().name().toLowerCase(java.util.Locale.ROOT),
+                p.active(), at, seq));
+        if (!p.active()) {
+            access.narrowed(event.userId(), null);
+        }
+    }
+
+    @EventHandler
+    void on(UserDeletedEvent event) {
+        write(users.delete(event.userId()));
+        access.narrowed(event.userId(), null);
     }
 
     @ResetHandler

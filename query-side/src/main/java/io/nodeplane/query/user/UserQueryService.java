@@ -19,6 +19,11 @@ public class UserQueryService {
         return repository.findById(id);
     }
 
+    /** Every user, ordered by e-mail address. */
+    public Flux<UserView> all() {
+        return repository.findAll();
+    }
+
     /** Active users who accepted their invitation and are not members of the workspace yet. */
     public Flux<UserView> assignableTo(UUID workspaceId) {
         return repository.findAssignable(workspaceId);

@@ -59,6 +59,36 @@ public class UserViewRepository {
                 .bind("id", id).then();
     }
 
+    public Mono<Void> updateInvitation(UUID id, Instant invitedAt, long seq) {
+        return db.sql("""
+                UPDATE user_view SET last_invited_at = :at, invite_status = 'pending', updated_at = :at,
+                    last_event_seq = :seq
+                WHERE id = :id AND last_event_seq < :seq""")
+                .bind("at", invitedAt).bind("seq", seq).bind("id", id).then();
+    }
+
+    public Mono<Void> acceptInvitation(UUID id, String name, Instant at, long seq) {
+        return db.sql("""
+                UPDATE user_view SET name = :name, is_active = TRUE, invite_status = 'accepted', activated_at = :at,
+                    updated_at = :at, last_event_seq = :seq
+                WHERE id = :id AND last_event_seq < :seq""")
+                .bind("name", name == null ? "" : name).bind("at", at).bind("seq", seq).bind("id", id).then();
+    }
+
+    public Mono<Void> updateProfile(UUID id, String name, String role, boolean active, Instant at, long seq) {
+        return db.sql("""
+                UPDATE user_view SET name = :name, role = :role, is_active = :active, updated_at = :at,
+                    last_event_seq = :seq
+                WHERE id = :id AND last_event_seq < :seq""")
+                .bind("name", name == null ? "" : name).bind("role", role).bind("active", active).bind("at", at)
+                .bind("seq", seq).bind("id", id).then();
+    }
+
+    /** Removes a deleted user; applying it again, or a late event of that user, changes nothing. */
+    public Mono<Void> delete(UUID id) {
+        return db.sql("DELETE FROM user_view WHERE id = :id").bind("id", id).then();
+    }
+
     public Mono<Void> deleteAll() {
         return db.sql("DELETE FROM user_view").then();
     }
@@ -70,6 +100,10 @@ public class UserViewRepository {
     Mono<UserView> findByEmail(String email) {
         return db.sql("SELECT * FROM user_view WHERE email_normalized = :e")
                 .bind("e", email.trim().toLowerCase(Locale.ROOT)).map(UserViewRepository::map).one();
+    }
+
+    Flux<UserView> findAll() {
+        return db.sql("SELECT * FROM user_view ORDER BY email_normalized").map(UserViewRepository::map).all();
     }
 
     Flux<UserView> findAssignable(UUID workspaceId) {
