@@ -3,6 +3,11 @@ package io.nodeplane.projections.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodeplane.events.user.UserCreatedEvent;
+import io.nodeplane.events.user.UserDeletedEvent;
+import io.nodeplane.events.user.UserInvitationAcceptedEvent;
+import io.nodeplane.events.user.UserInvitationIssuedEvent;
+import io.nodeplane.events.user.UserUpdatedEvent;
+import io.nodeplane.events.user.UserUpdatedEvent.Profile;
 import io.nodeplane.events.user.UserRole;
 import io.nodeplane.events.user.UserSessionsRevokedEvent;
 import io.nodeplane.projections.support.AccessChanges;
@@ -76,6 +81,35 @@ class UserViewProjectionIT {
         assertThat(once).contains("session_version=1", "last_event_seq=1", "email_normalized=ada@example.com",
                 "invite_status=accepted", "role=user");
         assertThat(db.queryLong("SELECT count(*) FROM user_view WHERE id = '" + id + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void theInvitationLifecycleIsIdempotentAndADeletionSticks() throws Exception {
+        UUID id = UUID.randomUUID();
+        Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
+        UserCreatedEvent create = new UserCreatedEvent(id, "grace@example.com", "Grace", UserRole.USER, false, "UTC");
+        UserInvitationIssuedEvent issued = new UserInvitationIssuedEvent(id, t0.plusSeconds(604_800), false);
+        UserInvitationAcceptedEvent accepted = new UserInvitationAcceptedEvent(id, "Grace H.");
+        UserUpdatedEvent promoted = new UserUpdatedEvent(id, new Profile("Grace H.", UserRole.USER, true),
+                new Profile("Grace H.", UserRole.PLATFORM_ADMIN, true));
+
+        projection.on(create, 0, t0);
+        projection.on(issued, 1, t0);
+        assertThat(row(id)).contains("invite_status=pending", "is_active=f", "last_invited_at=2026-11-24 10:00:00+00");
+        projection.on(accepted, 2, t0.plusSeconds(60));
+        projection.on(promoted, 4, t0.plusSeconds(120));
+        List<String> once = row(id);
+        projection.on(issued, 1, t0.plusSeconds(500));
+        projection.on(accepted, 2, t0.plusSeconds(500));
+        projection.on(promoted, 4, t0.plusSeconds(500));
+        assertThat(row(id)).isEqualTo(once);
+        assertThat(once).contains("invite_status=accepted", "is_active=t", "name=Grace H.", "role=platform_admin",
+                "activated_at=2026-11-24 10:01:00+00");
+
+        projection.on(new UserDeletedEvent(id, "grace@example.com"));
+        projection.on(new UserDeletedEvent(id, "grace@example.com"));
+        projection.on(promoted, 4, t0.plusSeconds(600));
+        assertThat(db.queryLong("SELECT count(*) FROM user_view WHERE id = '" + id + "'")).isZero();
     }
 
     @Test
