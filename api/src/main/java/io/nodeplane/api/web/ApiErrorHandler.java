@@ -35,6 +35,8 @@ import reactor.core.publisher.Mono;
 class ApiErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+    private static final java.util.regex.Pattern TOKEN_IN_PATH =
+            java.util.regex.Pattern.compile("(/auth/(?:invitations|password/reset)/)[^/]+");
 
     private final ErrorResponses responses;
 
@@ -95,7 +97,9 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
                     exchange.getRequest().getPath());
             return Mono.empty();
         }
-        log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        // one-time link tokens travel in the path: never let one reach a log line
+        log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(),
+                TOKEN_IN_PATH.matcher(exchange.getRequest().getPath().value()).replaceAll("$1***"), ex);
         return responses.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal server error", null);
     }
 
