@@ -45,6 +45,7 @@ public abstract class ApplicationIT {
     public static final String REDIS_CHANNEL = "nodeplane:it:" + UUID.randomUUID();
     public static final String JWT_SECRET = "integration-tests-secret-of-at-least-32-bytes!";
     public static final String WEB_APP_URL = "http://dashboard.it.example:3001/app";
+    public static final String MAIL_FROM = "nodeplane@it.example.com";
     public static final String ENROLLMENT_TOKEN = "it-shared-enrollment-token-0123456789";
 
     protected static final TestDatabase DB = TestDatabase.create("np_it");
@@ -118,6 +119,12 @@ public abstract class ApplicationIT {
         // leases and stale tasks are checked every second; tests move the clock instead of waiting
         registry.add("nodeplane.tasks.stale-check-interval-seconds", () -> 1);
         registry.add("nodeplane.packages.wait-seconds", () -> 3);
+        // every transactional e-mail goes to the one in-process SMTP server (TestMail)
+        registry.add("nodeplane.mail.host", () -> "127.0.0.1");
+        registry.add("nodeplane.mail.port", TestMail::port);
+        registry.add("nodeplane.mail.from-email", () -> MAIL_FROM);
+        registry.add("nodeplane.mail.from-name", () -> "Nodeplane IT");
+        registry.add("nodeplane.mail.retry-backoff", () -> "200ms");
     }
 
     /** Signs in and returns the access token. */
