@@ -13,7 +13,6 @@ import io.nodeplane.api.workspace.DeletedResponse;
 import io.nodeplane.command.user.UserAccountCommands.DeleteUserCommand;
 import io.nodeplane.command.user.UserAccountCommands.InviteUserCommand;
 import io.nodeplane.command.user.UserAccountCommands.IssuedLink;
-import io.nodeplane.command.user.UserAccountCommands.ResendInvitationCommand;
 import io.nodeplane.command.user.UserAccountCommands.UpdateUserCommand;
 import io.nodeplane.events.user.UserRole;
 import io.nodeplane.query.user.UserQueryService;
@@ -22,7 +21,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -107,21 +105,5 @@ class UserAdminController {
                 .then(commands.send(new DeleteUserCommand(userId), Actors.of(exchange, admin)))
                 .then(ReadYourWrites.await(() -> users.byId(userId).map(u -> false).defaultIfEmpty(true), gone -> gone))
                 .thenReturn(new DeletedResponse(true, userId));
-    }
-
-    @PostMapping("/{userId}/resend-invite")
-    @Operation(summary = "Send a new activation link", description = "For a pending invitee (409 once accepted). "
-            + "Every earlier link stops working (410).")
-    Mono<UserResponse> resend(@AuthenticationPrincipal AuthenticatedUser admin, @PathVariable UUID userId,
-                              ServerWebExchange exchange) {
-        OneTimeTokens.Issued issued = tokens.issue();
-        return admin.requirePlatformAdmin()
-                .then(users.byId(userId).map(u -> Optional.ofNullable(u.lastInvitedAt())).defaultIfEmpty(Optional.empty()))
-                .flatMap(before -> commands.<IssuedLink>send(new ResendInvitationCommand(userId, issued.hash()),
-                                Actors.of(exchange, admin))
-                        .doOnNext(link -> mail.sendInvitation(link.email(), link.name(), issued.token(), link.expiresAt()))
-                        .then(ReadYourWrites.await(() -> users.byId(userId), u -> u.lastInvitedAt() != null
-                                && !before.equals(Optional.of(u.lastInvitedAt())))))
-                .map(UserResponse::of);
     }
 }
