@@ -1,11 +1,9 @@
 package io.nodeplane.api.agent;
 
-import io.nodeplane.api.agent.AgentTaskRequests.ClaimRequest;
 import io.nodeplane.api.agent.AgentTaskRequests.CompleteRequest;
 import io.nodeplane.api.agent.AgentTaskRequests.LogRequest;
 import io.nodeplane.api.agent.AgentTaskRequests.TransitionRequest;
 import io.nodeplane.api.agent.AgentTasks.Control;
-import io.nodeplane.api.agent.TaskClaims.ClaimResponse;
 import io.nodeplane.api.task.TaskLogResponse;
 import io.nodeplane.api.task.TaskResponse;
 import io.nodeplane.api.web.ApiException;
@@ -23,28 +21,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The agent's task routes (contract §1.5, §1.6): header authentication, every answer 200. */
+/** The agent's task routes (contract §1.5, §1.6): header authentication, every answer 200. The claim is {@link ClaimRoute}. */
 @RestController
 @RequestMapping("/api/v1/agent/tasks")
 @Tag(name = "Agent")
 class AgentTaskController {
 
     private final AgentAuthenticator authenticator;
-    private final TaskClaims claims;
     private final AgentTasks tasks;
 
-    AgentTaskController(AgentAuthenticator authenticator, TaskClaims claims, AgentTasks tasks) {
+    AgentTaskController(AgentAuthenticator authenticator, AgentTasks tasks) {
         this.authenticator = authenticator;
-        this.claims = claims;
         this.tasks = tasks;
-    }
-
-    @PostMapping("/claim")
-    @Operation(summary = "Long-poll for the node's next task", description = "Answers at once when a task is claimable, "
-            + "else when one is queued, else after waitMs (0..30000, default 15000) with task:null.")
-    Mono<ClaimResponse> claim(ServerHttpRequest request, @Valid @RequestBody(required = false) ClaimRequest r) {
-        return authenticator.authenticate(request).flatMap(agent -> claims.claim(agent, r == null ? null : r.waitMs(),
-                r == null ? null : r.rootAccess()));
     }
 
     @PostMapping("/{taskId}/accepted")

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
@@ -68,6 +69,37 @@ class TaskClaimIT extends TaskSupport {
         agentPost(new Agent(f.nodeId(), "0".repeat(64)), "/claim", Map.of("waitMs", 0)).expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.message").isEqualTo("Invalid agent credentials");
         agentPost(f.agent(), "/claim", Map.of("waitMs", 0, "surprise", true)).expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aClaimWithABadBodyGetsAPreciseAnswerAndClaimsNothing() {
+        Fleet f = fleet("Bodies");
+        UUID taskId = queue(f.owner().token(), f.workspace(), f.nodeId(), "uptime");
+        badClaim(f.agent(), MediaType.APPLICATION_JSON, "{\"waitMs\": 0,").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("MALFORMED_JSON");
+        badClaim(f.agent(), MediaType.APPLICATION_JSON, "{\"waitMs\": 0, \"surprise\": 1}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_PROPERTY")
+                .jsonPath("$.message").isEqualTo("property surprise should not exist");
+        badClaim(f.agent(), MediaType.APPLICATION_JSON, "{\"waitMs\": \"soon\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("INVALID_FIELD").jsonPath("$.message").isEqualTo("waitMs has the wrong type");
+        badClaim(f.agent(), MediaType.APPLICATION_JSON, "{\"waitMs\": 0, \"rootAccess\": {\"appliedProfile\": \""
+                + "x".repeat(40) + "\"}}").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0]").isEqualTo("rootAccess.appliedProfile size must be between 0 and 32");
+        badClaim(f.agent(), MediaType.TEXT_PLAIN, "waitMs=0").expectStatus().isEqualTo(415);
+        badClaim(f.agent(), MediaType.APPLICATION_JSON, "{\"waitMs\": 0, \"capabilities\": \"" + "x".repeat(MAX_BODY_BYTES)
+                + "\"}").expectStatus().isEqualTo(413).expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
+        // a bad body is judged before the credentials, as on every other route
+        http.post().uri("/api/v1/agent/tasks/claim").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"waitMs\": 0,")
+                .exchange().expectStatus().isBadRequest();
+        // none of them claimed the task: the next good claim does
+        assertThat(map(claim(f.agent(), 0).get("task"))).containsEntry("id", taskId.toString());
+    }
+
+    private ResponseSpec badClaim(Agent agent, MediaType type, String body) {
+        return http.post().uri("/api/v1/agent/tasks/claim").contentType(type)
+                .header("Authorization", "Bearer " + agent.token()).header("x-agent-node-id", agent.nodeId().toString())
+                .bodyValue(body).exchange();
     }
 
     @Test
