@@ -34,6 +34,17 @@ class SearchIT extends WorkspaceSupport {
                 .jsonPath("$.teams.length()").isEqualTo(1);
         http.get().uri(search + "secret").headers(h -> h.setBearerAuth(admin)).exchange().expectBody()
                 .jsonPath("$.teams.length()").isEqualTo(0);
+        // from three characters on a term matches inside names too; a shorter one matches their beginnings only
+        http.get().uri(search + "bro").headers(h -> h.setBearerAuth(admin)).exchange().expectBody()
+                .jsonPath("$.teams.length()").isEqualTo(2)
+                .jsonPath("$.teams[0].name").isEqualTo("Brokers of kafka")
+                .jsonPath("$.teams[1].name").isEqualTo("Kafka brokers");
+        http.get().uri(search + "br").headers(h -> h.setBearerAuth(admin)).exchange().expectBody()
+                .jsonPath("$.teams.length()").isEqualTo(1)
+                .jsonPath("$.teams[0].name").isEqualTo("Brokers of kafka");
+        http.get().uri(search + "ka").headers(h -> h.setBearerAuth(admin)).exchange().expectBody()
+                .jsonPath("$.teams.length()").isEqualTo(1)
+                .jsonPath("$.teams[0].name").isEqualTo("Kafka brokers");
         // '%' and '_' are matched literally, not as patterns that would match everything
         http.get().uri(b -> b.path("/api/v1/workspaces/" + mine + "/search").queryParam("q", "{q}").build("%"))
                 .headers(h -> h.setBearerAuth(admin)).exchange().expectBody()

@@ -19,8 +19,8 @@ public class OperationalEventQueryService {
         return events.find(workspaceId, nodeId, severity, type, limit);
     }
 
-    /** Events whose message contains {@code text} (case-insensitive), newest first. */
-    public Flux<OperationalEvent> search(UUID workspaceId, String text, int limit) {
-        return events.search(workspaceId, text, limit);
+    /** Events whose lower-cased message matches the LIKE {@code pattern} (see {@code Like}), newest first. */
+    public Flux<OperationalEvent> search(UUID workspaceId, String pattern, int limit) {
+        return events.search(workspaceId, pattern, limit);
     }
 }

@@ -1,6 +1,5 @@
 package io.nodeplane.query.event;
 
-import io.nodeplane.query.support.Like;
 import io.nodeplane.query.support.Rows;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -70,8 +69,8 @@ public class OperationalEventRepository {
         return spec.map(OperationalEventRepository::map).all();
     }
 
-    Flux<OperationalEvent> search(UUID workspaceId, String text, int limit) {
-        String pattern = Like.contains(text);
+    /** Events whose lower-cased message matches the LIKE {@code pattern}, newest first. */
+    Flux<OperationalEvent> search(UUID workspaceId, String pattern, int limit) {
         return db.sql("""
                 SELECT * FROM event_view WHERE workspace_id = :ws AND lower(message) LIKE :pattern
                 ORDER BY created_at DESC, id DESC LIMIT :limit""")

@@ -22,13 +22,17 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Unified search inside one workspace: case-insensitive substring matches, prefix matches ranked
- * first, each group limited. Every query is bound to the workspace id, so nothing of another
+ * Unified search inside one workspace: case-insensitive prefix matches, ranked first, and substring
+ * matches, each group limited. Substring matches start at {@link #SUBSTRING_MIN} characters, what a
+ * trigram index can answer: a shorter term would read every row of a large workspace to find matches
+ * that are mostly noise, so it matches prefixes (from indexes) only. Every query is bound to the workspace id, so nothing of another
  * workspace can match. Nodes match by name or hostname, tasks by type or command, schedules by name
  * or command, events by message.
  */
 @Service
 public class WorkspaceSearchService {
+
+    public static final int SUBSTRING_MIN = 3;
 
     /** Matches per group. */
     public record Result(List<NodeView> nodes, List<TaskView> tasks, List<ScheduleView> scheduledTasks,
@@ -53,12 +57,13 @@ public class WorkspaceSearchService {
     /** {@code limit} is clamped to 1..50. */
     public Mono<Result> search(UUID workspaceId, String query, int limit) {
         String q = query.trim().toLowerCase(Locale.ROOT);
-        String contains = Like.contains(q);
+        boolean substrings = q.codePointCount(0, q.length()) >= SUBSTRING_MIN;
         String prefix = Like.escape(q) + "%";
+        String contains = substrings ? Like.contains(q) : prefix;
         int bounded = Math.max(1, Math.min(50, limit));
         // Each branch is cheap on its own: prefix matches walk a "C"-collated index in name order and
         // stop at the limit; substring matches stop at the limit without sorting everything matched.
-        Mono<List<WorkspaceMember>> members = db.sql("""
+        DatabaseClient.GenericExecuteSpec memberSql = db.sql("""
                 SELECT * FROM (
                   SELECT DISTINCT ON (x.id) x.* FROM (
                     (SELECT m.*, u.name AS user_name, u.email AS user_email, u.is_active AS user_is_active, 0 AS rank
@@ -68,32 +73,36 @@ public class WorkspaceSearchService {
                     (SELECT m.*, u.name, u.email, u.is_active, 0
                      FROM user_view u JOIN workspace_membership_view m ON m.user_id = u.id AND m.workspace_id = :ws
                      WHERE u.email_normalized COLLATE "C" LIKE :prefix ORDER BY u.email_normalized COLLATE "C" LIMIT :limit)
+                    %s
+                  ) x ORDER BY x.id, x.rank
+                ) d ORDER BY d.rank, lower(d.user_name) COLLATE "C", d.id LIMIT :limit""".formatted(!substrings ? "" : """
                     UNION ALL
                     (SELECT m.*, u.name, u.email, u.is_active, 1
                      FROM user_view u JOIN workspace_membership_view m ON m.user_id = u.id AND m.workspace_id = :ws
                      WHERE (lower(u.name) LIKE :contains OR u.email_normalized LIKE :contains)
-                       AND NOT (lower(u.name) LIKE :prefix OR u.email_normalized LIKE :prefix) LIMIT :limit)
-                  ) x ORDER BY x.id, x.rank
-                ) d ORDER BY d.rank, lower(d.user_name) COLLATE "C", d.id LIMIT :limit""")
-                .bind("ws", workspaceId).bind("contains", contains).bind("prefix", prefix).bind("limit", bounded)
+                       AND NOT (lower(u.name) LIKE :prefix OR u.email_normalized LIKE :prefix) LIMIT :limit)"""))
+                .bind("ws", workspaceId).bind("prefix", prefix).bind("limit", bounded);
+        Mono<List<WorkspaceMember>> members = (substrings ? memberSql.bind("contains", contains) : memberSql)
                 .map(WorkspaceMembershipViewRepository::map).all().collectList();
-        Mono<List<TeamView>> teams = db.sql("""
+        DatabaseClient.GenericExecuteSpec teamSql = db.sql("""
                 SELECT t.*, (SELECT count(*) FROM team_membership_view tm WHERE tm.team_id = t.id) AS member_count
                 FROM (
                   SELECT * FROM (
                     (SELECT tv.*, 0 AS rank FROM team_view tv
                      WHERE tv.workspace_id = :ws AND lower(tv.name) COLLATE "C" LIKE :prefix
                      ORDER BY lower(tv.name) COLLATE "C" LIMIT :limit)
+                    %s
+                  ) u ORDER BY u.rank, lower(u.name) COLLATE "C", u.id LIMIT :limit
+                ) t ORDER BY t.rank, lower(t.name) COLLATE "C", t.id""".formatted(!substrings ? "" : """
                     UNION ALL
                     (SELECT tv.*, 1 FROM team_view tv
                      WHERE tv.workspace_id = :ws AND lower(tv.name) LIKE :contains AND lower(tv.name) NOT LIKE :prefix
-                     LIMIT :limit)
-                  ) u ORDER BY u.rank, lower(u.name) COLLATE "C", u.id LIMIT :limit
-                ) t ORDER BY t.rank, lower(t.name) COLLATE "C", t.id""")
-                .bind("ws", workspaceId).bind("contains", contains).bind("prefix", prefix).bind("limit", bounded)
+                     LIMIT :limit)"""))
+                .bind("ws", workspaceId).bind("prefix", prefix).bind("limit", bounded);
+        Mono<List<TeamView>> teams = (substrings ? teamSql.bind("contains", contains) : teamSql)
                 .map(TeamViewRepository::map).all().collectList();
         Mono<List<NodeView>> nodeMatches = nodes.nodes(workspaceId, new NodeFilter(null, null, q, bounded, 0)).collectList();
-        Mono<List<OperationalEvent>> eventMatches = events.search(workspaceId, q, bounded).collectList();
+        Mono<List<OperationalEvent>> eventMatches = events.search(workspaceId, contains, bounded).collectList();
         Mono<List<TaskView>> taskMatches = tasks.search(workspaceId, contains, bounded).collectList();
         Mono<List<ScheduleView>> scheduleMatches = schedules.search(workspaceId, contains, bounded).collectList();
         return Mono.zip(nodeMatches, taskMatches, scheduleMatches, eventMatches, members, teams)
