@@ -132,6 +132,7 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
     private static HttpStatus status(CommandRejectedException.Kind kind) {
         return switch (kind) {
             case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case GONE -> HttpStatus.GONE;

@@ -7,7 +7,7 @@ package io.nodeplane.command.support;
 public class CommandRejectedException extends RuntimeException {
 
     /** How the rejection surfaces to a client. */
-    public enum Kind { BAD_REQUEST, NOT_FOUND, CONFLICT, GONE }
+    public enum Kind { BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, CONFLICT, GONE }
 
     private final Kind kind;
     private final String code;

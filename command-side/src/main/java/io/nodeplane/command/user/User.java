@@ -9,6 +9,11 @@ import io.nodeplane.events.user.UserCreatedEvent;
 import io.nodeplane.events.user.UserDeletedEvent;
 import io.nodeplane.events.user.UserInvitationAcceptedEvent;
 import io.nodeplane.events.user.UserInvitationIssuedEvent;
+import io.nodeplane.events.user.UserMfaDisabledEvent;
+import io.nodeplane.events.user.UserMfaEnabledEvent;
+import io.nodeplane.events.user.UserMfaRecoveryCodeUsedEvent;
+import io.nodeplane.events.user.UserMfaRecoveryCodesRegeneratedEvent;
+import io.nodeplane.events.user.UserMfaSetupStartedEvent;
 import io.nodeplane.events.user.UserPasswordChangedEvent;
 import io.nodeplane.events.user.UserPasswordResetRequestedEvent;
 import io.nodeplane.events.user.UserPreferencesUpdatedEvent;
@@ -40,6 +45,8 @@ class User {
     private Profile profile;
     private boolean accepted;
     private Preferences preferences;
+    private boolean mfaPending;
+    private boolean mfaEnabled;
 
     User() {
         // for Axon
@@ -147,6 +154,44 @@ class User {
         apply(new UserDeletedEvent(userId, email));
     }
 
+    void startMfaSetup() {
+        if (mfaEnabled) {
+            throw CommandRejectedException.conflict("MFA_ALREADY_ENABLED", "Multi-factor sign-in is already enabled");
+        }
+        apply(new UserMfaSetupStartedEvent(userId));
+    }
+
+    void enableMfa(int recoveryCodes) {
+        if (mfaEnabled) {
+            throw CommandRejectedException.conflict("MFA_ALREADY_ENABLED", "Multi-factor sign-in is already enabled");
+        }
+        if (!mfaPending) {
+            throw CommandRejectedException.conflict("MFA_NOT_PENDING", "No multi-factor setup is pending");
+        }
+        apply(new UserMfaEnabledEvent(userId, recoveryCodes));
+    }
+
+    void disableMfa(String proof) {
+        requireMfa();
+        apply(new UserMfaDisabledEvent(userId, proof));
+    }
+
+    void regenerateRecoveryCodes(int recoveryCodes) {
+        requireMfa();
+        apply(new UserMfaRecoveryCodesRegeneratedEvent(userId, recoveryCodes));
+    }
+
+    void recoveryCodeUsed(int remaining) {
+        requireMfa();
+        apply(new UserMfaRecoveryCodeUsedEvent(userId, remaining));
+    }
+
+    private void requireMfa() {
+        if (!mfaEnabled) {
+            throw CommandRejectedException.conflict("MFA_NOT_ENABLED", "Multi-factor sign-in is not enabled");
+        }
+    }
+
     private void revokeSessions(String reason) {
         apply(new UserSessionsRevokedEvent(userId, sessionVersion + 1, reason));
     }
@@ -180,6 +225,23 @@ class User {
     @EventSourcingHandler
     void on(UserPreferencesUpdatedEvent event) {
         this.preferences = event.after();
+    }
+
+    @EventSourcingHandler
+    void on(UserMfaSetupStartedEvent event) {
+        this.mfaPending = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserMfaEnabledEvent event) {
+        this.mfaEnabled = true;
+        this.mfaPending = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserMfaDisabledEvent event) {
+        this.mfaEnabled = false;
+        this.mfaPending = false;
     }
 
     @EventSourcingHandler

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserTokens {
 
-    /** What a link is for, with how long it stays valid. */
+    /** What a token is for, with how long it stays valid. */
     public enum Purpose {
-        INVITATION(Duration.ofDays(7)), PASSWORD_RESET(Duration.ofHours(1));
+        INVITATION(Duration.ofDays(7)), PASSWORD_RESET(Duration.ofHours(1)), MFA_CHALLENGE(Duration.ofMinutes(5));
 
         private final Duration lifetime;
 
