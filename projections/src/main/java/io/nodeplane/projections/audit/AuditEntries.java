@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nodeplane.events.auth.LoginFailedEvent;
 import io.nodeplane.events.auth.LoginSucceededEvent;
+import io.nodeplane.events.auth.MfaChallengeIssuedEvent;
+import io.nodeplane.events.auth.MfaVerificationFailedEvent;
 import io.nodeplane.events.platform.ProjectionRebuildStartedEvent;
 import io.nodeplane.events.user.UserCreatedEvent;
 import io.nodeplane.events.user.UserPreferencesUpdatedEvent;
@@ -78,6 +80,12 @@ final class AuditEntries {
         }
         if (payload instanceof LoginFailedEvent e) {
             return platform("auth.login.failed", "user", e.userId(), e.email(), null, Map.of("reason", lower(e.reason())));
+        }
+        if (payload instanceof MfaChallengeIssuedEvent e) {
+            return platform("auth.mfa.challenge.issued", "user", e.userId(), e.email(), null, Map.of());
+        }
+        if (payload instanceof MfaVerificationFailedEvent e) {
+            return platform("auth.mfa.failed", "user", e.userId(), e.email(), null, Map.of("reason", lower(e.reason())));
         }
         if (payload instanceof ProjectionRebuildStartedEvent e) {
             return platform("projections.rebuild.started", "projections", e.rebuildId(), null, null,

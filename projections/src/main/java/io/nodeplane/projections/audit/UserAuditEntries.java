@@ -5,6 +5,11 @@ import static io.nodeplane.projections.audit.AuditEntries.changes;
 import io.nodeplane.events.user.UserDeletedEvent;
 import io.nodeplane.events.user.UserInvitationAcceptedEvent;
 import io.nodeplane.events.user.UserInvitationIssuedEvent;
+import io.nodeplane.events.user.UserMfaDisabledEvent;
+import io.nodeplane.events.user.UserMfaEnabledEvent;
+import io.nodeplane.events.user.UserMfaRecoveryCodeUsedEvent;
+import io.nodeplane.events.user.UserMfaRecoveryCodesRegeneratedEvent;
+import io.nodeplane.events.user.UserMfaSetupStartedEvent;
 import io.nodeplane.events.user.UserPasswordChangedEvent;
 import io.nodeplane.events.user.UserPasswordResetRequestedEvent;
 import io.nodeplane.events.user.UserUpdatedEvent;
@@ -42,6 +47,26 @@ final class UserAuditEntries {
         if (payload instanceof UserPasswordResetRequestedEvent e) {
             return user("user.password.reset-requested", e.userId(), null, null,
                     Map.of("expiresAt", e.expiresAt().toString()));
+        }
+        return mfa(payload);
+    }
+
+    private static Optional<Subject> mfa(Object payload) {
+        if (payload instanceof UserMfaSetupStartedEvent e) {
+            return user("user.mfa.setup-started", e.userId(), null, null, Map.of());
+        }
+        if (payload instanceof UserMfaEnabledEvent e) {
+            return user("user.mfa.enabled", e.userId(), null, null, Map.of("recoveryCodes", e.recoveryCodes()));
+        }
+        if (payload instanceof UserMfaDisabledEvent e) {
+            return user("user.mfa.disabled", e.userId(), null, null, Map.of("proof", e.proof()));
+        }
+        if (payload instanceof UserMfaRecoveryCodesRegeneratedEvent e) {
+            return user("user.mfa.recovery-codes.regenerated", e.userId(), null, null,
+                    Map.of("recoveryCodes", e.recoveryCodes()));
+        }
+        if (payload instanceof UserMfaRecoveryCodeUsedEvent e) {
+            return user("user.mfa.recovery-code.used", e.userId(), null, null, Map.of("remaining", e.remaining()));
         }
         return Optional.empty();
     }

@@ -6,6 +6,8 @@ import io.nodeplane.events.user.UserCreatedEvent;
 import io.nodeplane.events.user.UserDeletedEvent;
 import io.nodeplane.events.user.UserInvitationAcceptedEvent;
 import io.nodeplane.events.user.UserInvitationIssuedEvent;
+import io.nodeplane.events.user.UserMfaDisabledEvent;
+import io.nodeplane.events.user.UserMfaEnabledEvent;
 import io.nodeplane.events.user.UserUpdatedEvent;
 import io.nodeplane.events.user.UserPreferencesUpdatedEvent;
 import io.nodeplane.events.user.UserSessionsRevokedEvent;
@@ -69,6 +71,16 @@ class UserViewProjection {
         if (!p.active()) {
             access.narrowed(event.userId(), null);
         }
+    }
+
+    @EventHandler
+    void on(UserMfaEnabledEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        write(users.updateMfa(event.userId(), at, at, seq));
+    }
+
+    @EventHandler
+    void on(UserMfaDisabledEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        write(users.updateMfa(event.userId(), null, at, seq));
     }
 
     @EventHandler

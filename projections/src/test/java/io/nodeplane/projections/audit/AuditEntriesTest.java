@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodeplane.events.auth.LoginFailedEvent;
 import io.nodeplane.events.auth.LoginFailureReason;
+import io.nodeplane.events.auth.MfaFailureReason;
+import io.nodeplane.events.auth.MfaVerificationFailedEvent;
 import io.nodeplane.events.platform.ProjectionRebuildStartedEvent;
 import io.nodeplane.events.user.UserCreatedEvent;
+import io.nodeplane.events.user.UserMfaDisabledEvent;
+import io.nodeplane.events.user.UserMfaEnabledEvent;
+import io.nodeplane.events.user.UserMfaRecoveryCodesRegeneratedEvent;
 import io.nodeplane.events.user.UserRole;
 import io.nodeplane.events.workspace.WorkspaceCreatedEvent;
 import io.nodeplane.query.audit.AuditEntry;
@@ -57,6 +62,23 @@ class AuditEntriesTest {
         assertThat(entry.action()).isEqualTo("auth.login.failed");
         assertThat(entry.targetId()).isNull();
         assertThat(entry.metadata()).isEqualTo("{\"reason\":\"unknown_email\"}");
+    }
+
+    @Test
+    void mfaChangesAndRefusedVerificationsHaveReadableActions() {
+        UUID user = UUID.randomUUID();
+        assertThat(action(new UserMfaEnabledEvent(user, 10))).isEqualTo("user.mfa.enabled");
+        assertThat(action(new UserMfaDisabledEvent(user, "password"))).isEqualTo("user.mfa.disabled");
+        assertThat(action(new UserMfaRecoveryCodesRegeneratedEvent(user, 10))).isEqualTo("user.mfa.recovery-codes.regenerated");
+        AuditEntry failed = AuditEntries.of(new MfaVerificationFailedEvent(user, "ada@example.com", MfaFailureReason.REPLAYED_CODE),
+                eventId, 5, at, MetaData.emptyInstance()).orElseThrow();
+        assertThat(failed.action()).isEqualTo("auth.mfa.failed");
+        assertThat(failed.targetId()).isEqualTo(user.toString());
+        assertThat(failed.metadata()).isEqualTo("{\"reason\":\"replayed_code\"}");
+    }
+
+    private String action(Object event) {
+        return AuditEntries.of(event, eventId, 4, at, MetaData.emptyInstance()).orElseThrow().action();
     }
 
     @Test

@@ -47,6 +47,17 @@ public class UserViewRepository {
                 .then();
     }
 
+    /** Multi-factor sign-in turned on ({@code enabledAt} set) or off ({@code null}). */
+    public Mono<Void> updateMfa(UUID id, Instant enabledAt, Instant at, long seq) {
+        return db.sql("""
+                UPDATE user_view SET mfa_enabled = :enabled, mfa_enabled_at = :enabledAt, updated_at = :at,
+                    last_event_seq = :seq
+                WHERE id = :id AND last_event_seq < :seq""")
+                .bind("enabled", enabledAt != null).bind("enabledAt", Parameter.fromOrEmpty(enabledAt, Instant.class))
+                .bind("at", at).bind("seq", seq).bind("id", id)
+                .then();
+    }
+
     public Mono<Void> updatePreferences(UUID id, String timezone, boolean criticalEmails, boolean enrollmentEmails,
                                         UUID defaultWorkspaceId, Instant at, long seq) {
         return db.sql("""
