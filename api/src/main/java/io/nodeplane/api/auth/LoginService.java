@@ -31,12 +31,15 @@ class LoginService {
     private final UserCredentials credentials;
     private final JwtService jwt;
     private final Commands commands;
+    private final MfaChallenges mfa;
 
-    LoginService(UserQueryService users, UserCredentials credentials, JwtService jwt, Commands commands) {
+    LoginService(UserQueryService users, UserCredentials credentials, JwtService jwt, Commands commands,
+                 MfaChallenges mfa) {
         this.users = users;
         this.credentials = credentials;
         this.jwt = jwt;
         this.commands = commands;
+        this.mfa = mfa;
     }
 
     Mono<LoginResponse> login(LoginRequest request, Actor actor) {
@@ -62,8 +65,15 @@ class LoginService {
     }
 
     private Mono<LoginResponse> succeed(UserView user, String email, Actor actor) {
-        return commands.record(new LoginSucceededEvent(user.id(), email), actor.as(user.id(), user.email()))
-                .thenReturn(new LoginResponse(jwt.issue(user), jwt.expiresIn(), UserResponse.of(user), "/dashboard"));
+        // with MFA the password only earns a challenge; its answer is recorded as the successful sign-in
+        return mfa.required(user).flatMap(required -> required ? mfa.issue(user, email, actor)
+                : commands.record(new LoginSucceededEvent(user.id(), email), actor.as(user.id(), user.email()))
+                        .thenReturn(signedIn(user)));
+    }
+
+    /** The answer of a completed sign-in: an access token for {@code user}. */
+    LoginResponse signedIn(UserView user) {
+        return new LoginResponse(jwt.issue(user), jwt.expiresIn(), UserResponse.of(user), "/dashboard");
     }
 
     private Mono<LoginResponse> fail(java.util.UUID userId, String email, LoginFailureReason reason, Actor actor) {

@@ -37,7 +37,10 @@ class SecurityConfiguration {
     static final String[] PUBLIC = {
         "/health", "/health/**", "/api/v1/health", "/api/v1/health/**", "/metrics",
         "/api/v1/auth/login", "/api/v1/auth/invitations/*", "/api/v1/auth/invitations/*/accept",
-        "/api/v1/auth/password/forgot", "/api/v1/auth/password/reset/*", "/api/v1/docs", "/api/v1/docs/**", "/api/v1/docs-json", "/api/v1/docs-json/**",
+        "/api/v1/auth/password/forgot", "/api/v1/auth/password/reset/*",
+        // the second step of an MFA sign-in: the challenge token in the body is the credential
+        "/api/v1/auth/mfa/challenge/verify", "/api/v1/auth/mfa/recovery/verify",
+        "/api/v1/docs", "/api/v1/docs/**", "/api/v1/docs-json", "/api/v1/docs-json/**",
         "/webjars/**", "/install.sh",
         // agents authenticate themselves (AgentAuthenticator: agent token, never a JWT)
         "/api/v1/agent/**", "/api/v1/enrollments/initiate", "/api/v1/node-installs/progress",

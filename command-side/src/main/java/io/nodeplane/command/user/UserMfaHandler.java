@@ -102,7 +102,7 @@ class UserMfaHandler {
     UUID handle(AnswerMfaChallengeCommand c) {
         Aggregate<User> user = challenged(c.tokenHash(), c.userId());
         if (!mfa.acceptStep(c.userId(), c.step())) {
-            throw unauthorized("MFA_CODE_REPLAYED", "Invalid code");
+            throw unauthorized("MFA_CODE_INVALID", "Invalid code"); // a replay: this step was already accepted
         }
         return signedIn(user);
     }
