@@ -18,6 +18,7 @@ import io.nodeplane.query.user.UserQueryService;
 import io.nodeplane.query.user.UserView;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -37,9 +38,6 @@ class MfaVerification {
 
     /** A usable challenge: its user and their sealed secret. */
     private record Challenged(UserView user, byte[] sealedSecret) {
-    }
-
-    private record Found(UUID userId, byte[] sealedSecret) {
     }
 
     private final OneTimeTokens oneTimeTokens;
@@ -81,17 +79,23 @@ class MfaVerification {
                 MfaFailureReason.WRONG_RECOVERY_CODE));
     }
 
+    /** The challenge's user and secret while it may be answered; a refusal names the user when the token is known. */
     private Mono<Challenged> challenged(String hash, Actor actor) {
-        return Mono.fromCallable(() -> tokens.find(hash)
-                        .filter(t -> t.purpose() == Purpose.MFA_CHALLENGE && t.usableAt(clock.instant()))
-                        .flatMap(t -> mfa.find(t.userId()).filter(State::enabled)
-                                .map(state -> new Found(t.userId(), state.secret()))))
+        return Mono.fromCallable(() -> tokens.find(hash).filter(t -> t.purpose() == Purpose.MFA_CHALLENGE))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::justOrEmpty)
-                .flatMap(found -> users.byId(found.userId()).filter(UserView::isActive)
-                        .map(user -> new Challenged(user, found.sealedSecret())))
-                .switchIfEmpty(Mono.defer(() -> refuse(null, MfaFailureReason.INVALID_CHALLENGE, actor, CHALLENGE_INVALID,
-                        "The sign-in challenge is invalid or has expired; sign in again")));
+                .flatMap(token -> users.byId(token.userId()).flatMap(user -> Mono.fromCallable(() ->
+                                token.usableAt(clock.instant()) && user.isActive() ? mfa.find(user.id()).filter(State::enabled)
+                                        .map(state -> new Challenged(user, state.secret())) : Optional.<Challenged>empty())
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(Mono::justOrEmpty)
+                        .switchIfEmpty(Mono.defer(() -> invalidChallenge(user, actor)))))
+                .switchIfEmpty(Mono.defer(() -> invalidChallenge(null, actor)));
+    }
+
+    private <T> Mono<T> invalidChallenge(UserView user, Actor actor) {
+        return refuse(user, MfaFailureReason.INVALID_CHALLENGE, actor, CHALLENGE_INVALID,
+                "The sign-in challenge is invalid or has expired; sign in again");
     }
 
     private Mono<LoginResponse> complete(Object command, UserView user, Actor actor, MfaFailureReason refusal) {
