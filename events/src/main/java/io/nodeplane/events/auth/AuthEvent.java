@@ -5,7 +5,7 @@ package io.nodeplane.events.auth;
  * without an aggregate so that frequent sign-ins never grow a user's event stream.
  */
 public sealed interface AuthEvent permits LoginSucceededEvent, LoginFailedEvent, MfaChallengeIssuedEvent,
-        MfaVerificationFailedEvent {
-    /** The e-mail address the attempt was made with, normalised to lower case. */
+        MfaVerificationFailedEvent, LoginThrottledEvent {
+    /** The e-mail address the attempt was made with, normalised to lower case ({@code null} when it named none). */
     String email();
 }

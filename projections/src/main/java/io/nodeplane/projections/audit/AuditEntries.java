@@ -14,6 +14,7 @@ import io.nodeplane.events.auth.LoginFailedEvent;
 import io.nodeplane.events.auth.LoginSucceededEvent;
 import io.nodeplane.events.auth.MfaChallengeIssuedEvent;
 import io.nodeplane.events.auth.MfaVerificationFailedEvent;
+import io.nodeplane.events.auth.LoginThrottledEvent;
 import io.nodeplane.events.platform.ProjectionRebuildStartedEvent;
 import io.nodeplane.events.user.UserCreatedEvent;
 import io.nodeplane.events.user.UserPreferencesUpdatedEvent;
@@ -86,6 +87,11 @@ final class AuditEntries {
         }
         if (payload instanceof MfaVerificationFailedEvent e) {
             return platform("auth.mfa.failed", "user", e.userId(), e.email(), null, Map.of("reason", lower(e.reason())));
+        }
+        if (payload instanceof LoginThrottledEvent e) {
+            // "auth.login.throttled", "auth.password_forgot.throttled", ...: the route is part of the action
+            return platform("auth." + lower(e.route()) + ".throttled", "user", null, e.email(), null,
+                    Map.of("limitedBy", lower(e.limitedBy()), "retryAfterSeconds", e.retryAfterSeconds()));
         }
         if (payload instanceof ProjectionRebuildStartedEvent e) {
             return platform("projections.rebuild.started", "projections", e.rebuildId(), null, null,

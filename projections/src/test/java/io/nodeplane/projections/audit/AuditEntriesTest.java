@@ -3,6 +3,7 @@ package io.nodeplane.projections.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodeplane.events.auth.LoginFailedEvent;
+import io.nodeplane.events.auth.LoginThrottledEvent;
 import io.nodeplane.events.auth.LoginFailureReason;
 import io.nodeplane.events.auth.MfaFailureReason;
 import io.nodeplane.events.auth.MfaVerificationFailedEvent;
@@ -79,6 +80,19 @@ class AuditEntriesTest {
 
     private String action(Object event) {
         return AuditEntries.of(event, eventId, 4, at, MetaData.emptyInstance()).orElseThrow().action();
+    }
+
+    @Test
+    void aThrottledAttemptNamesItsRouteAndTheExhaustedCounter() {
+        AuditEntry entry = AuditEntries.of(new LoginThrottledEvent("who@example.com", LoginThrottledEvent.Route.LOGIN,
+                LoginThrottledEvent.LimitedBy.ACCOUNT, 840), eventId, 2, at, MetaData.emptyInstance()).orElseThrow();
+        assertThat(entry.action()).isEqualTo("auth.login.throttled");
+        assertThat(entry.scope()).isEqualTo("platform");
+        assertThat(entry.targetLabel()).isEqualTo("who@example.com");
+        assertThat(entry.metadata()).contains("\"limitedBy\":\"account\"").contains("\"retryAfterSeconds\":840");
+        assertThat(AuditEntries.of(new LoginThrottledEvent(null, LoginThrottledEvent.Route.PASSWORD_RESET,
+                LoginThrottledEvent.LimitedBy.IP, 60), eventId, 3, at, MetaData.emptyInstance()).orElseThrow().action())
+                .isEqualTo("auth.password_reset.throttled");
     }
 
     @Test
