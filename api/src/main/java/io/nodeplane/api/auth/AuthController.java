@@ -1,6 +1,9 @@
 package io.nodeplane.api.auth;
 
+import io.nodeplane.api.command.Actor;
 import io.nodeplane.api.command.Actors;
+import io.nodeplane.api.limits.Attempt;
+import io.nodeplane.api.limits.AttemptLimiter;
 import io.nodeplane.api.web.ApiError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,9 +26,11 @@ import reactor.core.publisher.Mono;
 class AuthController {
 
     private final LoginService logins;
+    private final AttemptLimiter limiter;
 
-    AuthController(LoginService logins) {
+    AuthController(LoginService logins, AttemptLimiter limiter) {
         this.logins = logins;
+        this.limiter = limiter;
     }
 
     @PostMapping("/login")
@@ -38,7 +43,9 @@ class AuthController {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "401", description = "Invalid email or password",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @TooManyAttemptsResponse
     Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
-        return logins.login(request, Actors.anonymous(exchange));
+        Actor actor = Actors.anonymous(exchange);
+        return limiter.guard(Attempt.login(request.email(), actor), () -> logins.login(request, actor));
     }
 }

@@ -2,7 +2,10 @@ package io.nodeplane.api.auth;
 
 import io.nodeplane.api.auth.AccountRequests.AcceptInvitationRequest;
 import io.nodeplane.api.auth.AccountRequests.TokenPreview;
+import io.nodeplane.api.command.Actor;
 import io.nodeplane.api.command.Actors;
+import io.nodeplane.api.limits.Attempt;
+import io.nodeplane.api.limits.AttemptLimiter;
 import io.nodeplane.api.command.Commands;
 import io.nodeplane.api.user.UserResponse;
 import io.nodeplane.api.web.ApiError;
@@ -11,6 +14,7 @@ import io.nodeplane.api.web.ReadYourWrites;
 import io.nodeplane.command.user.UserAccountCommands.AcceptInvitationCommand;
 import io.nodeplane.command.user.UserCredentials;
 import io.nodeplane.command.user.UserTokens.Purpose;
+import io.nodeplane.events.auth.LoginThrottledEvent.Route;
 import io.nodeplane.query.user.UserQueryService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,13 +40,16 @@ import reactor.core.scheduler.Schedulers;
 @ApiResponse(responseCode = "404", description = "Unknown link", content = @Content(schema = @Schema(implementation = ApiError.class)))
 @ApiResponse(responseCode = "410", description = "The link was used, has expired (7 days) or was replaced by a newer one",
         content = @Content(schema = @Schema(implementation = ApiError.class)))
+@TooManyAttemptsResponse
 class InvitationController {
 
     private final OneTimeTokens tokens;
     private final UserQueryService users;
     private final Commands commands;
+    private final AttemptLimiter limiter;
 
-    InvitationController(OneTimeTokens tokens, UserQueryService users, Commands commands) {
+    InvitationController(OneTimeTokens tokens, UserQueryService users, Commands commands, AttemptLimiter limiter) {
+        this.limiter = limiter;
         this.tokens = tokens;
         this.users = users;
         this.commands = commands;
@@ -50,9 +57,10 @@ class InvitationController {
 
     @GetMapping
     @Operation(summary = "Preview an invitation", description = "Public. Who the activation link is for, and until when it works.")
-    Mono<TokenPreview> preview(@PathVariable String token) {
-        return tokens.usable(token, Purpose.INVITATION)
-                .flatMap(t -> user(t.userId()).map(u -> new TokenPreview(u.email(), u.name(), t.expiresAt())));
+    Mono<TokenPreview> preview(@PathVariable String token, ServerWebExchange exchange) {
+        return limiter.guard(Attempt.link(Route.INVITATION, Actors.anonymous(exchange)), () -> tokens
+                .usable(token, Purpose.INVITATION)
+                .flatMap(t -> user(t.userId()).map(u -> new TokenPreview(u.email(), u.name(), t.expiresAt()))));
     }
 
     @PostMapping("/accept")
@@ -64,11 +72,12 @@ class InvitationController {
     Mono<UserResponse> accept(@PathVariable String token, @Valid @RequestBody AcceptInvitationRequest r,
                               ServerWebExchange exchange) {
         // whoever holds the link acts as its user; the command re-checks the link under a row lock
-        return tokens.usable(token, Purpose.INVITATION)
+        Actor actor = Actors.anonymous(exchange);
+        return limiter.guard(Attempt.link(Route.INVITATION, actor), () -> tokens.usable(token, Purpose.INVITATION)
                 .flatMap(t -> Mono.fromCallable(() -> UserCredentials.hash(r.password()))
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(hash -> commands.<UUID>send(new AcceptInvitationCommand(tokens.hash(token), r.name(), hash),
-                                Actors.anonymous(exchange).as(t.userId(), null))))
+                                actor.as(t.userId(), null)))))
                 .flatMap(userId -> ReadYourWrites.await(() -> users.byId(userId), u -> u.isActive()
                         && "accepted".equals(u.inviteStatus())))
                 .map(UserResponse::of);

@@ -5,7 +5,10 @@ import io.nodeplane.api.auth.AccountRequests.Done;
 import io.nodeplane.api.auth.AccountRequests.ForgotPasswordRequest;
 import io.nodeplane.api.auth.AccountRequests.ResetPasswordRequest;
 import io.nodeplane.api.auth.AccountRequests.TokenPreview;
+import io.nodeplane.api.command.Actor;
 import io.nodeplane.api.command.Actors;
+import io.nodeplane.api.limits.Attempt;
+import io.nodeplane.api.limits.AttemptLimiter;
 import io.nodeplane.api.command.Commands;
 import io.nodeplane.api.mail.TransactionalMail;
 import io.nodeplane.api.security.AuthenticatedUser;
@@ -17,6 +20,7 @@ import io.nodeplane.command.user.UserAccountCommands.RequestPasswordResetCommand
 import io.nodeplane.command.user.UserAccountCommands.ResetPasswordCommand;
 import io.nodeplane.command.user.UserCredentials;
 import io.nodeplane.command.user.UserTokens.Purpose;
+import io.nodeplane.events.auth.LoginThrottledEvent.Route;
 import io.nodeplane.query.user.UserQueryService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -46,9 +50,11 @@ class PasswordController {
     private final UserCredentials credentials;
     private final Commands commands;
     private final TransactionalMail mail;
+    private final AttemptLimiter limiter;
 
     PasswordController(OneTimeTokens tokens, UserQueryService users, UserCredentials credentials, Commands commands,
-                       TransactionalMail mail) {
+                       TransactionalMail mail, AttemptLimiter limiter) {
+        this.limiter = limiter;
         this.tokens = tokens;
         this.users = users;
         this.credentials = credentials;
@@ -59,19 +65,25 @@ class PasswordController {
     @PostMapping("/api/v1/auth/password/forgot")
     @Operation(summary = "Ask for a password reset link", description = "Public. Always 200 with the same answer, "
             + "whether or not the address belongs to an account; an active account gets a link valid for 1 hour.")
+    @TooManyAttemptsResponse
     Mono<Done> forgot(@Valid @RequestBody ForgotPasswordRequest r, ServerWebExchange exchange) {
-        OneTimeTokens.Issued issued = tokens.issue();
-        return commands.<IssuedLink>send(new RequestPasswordResetCommand(r.email(), issued.hash()), Actors.anonymous(exchange))
-                .doOnNext(link -> mail.sendPasswordReset(link.email(), issued.token(), link.expiresAt()))
-                .then(Mono.just(new Done(true, FORGOT_ANSWER)));
+        Actor actor = Actors.anonymous(exchange);
+        return limiter.guard(Attempt.forgotPassword(r.email(), actor), () -> {
+            OneTimeTokens.Issued issued = tokens.issue();
+            return commands.<IssuedLink>send(new RequestPasswordResetCommand(r.email(), issued.hash()), actor)
+                    .doOnNext(link -> mail.sendPasswordReset(link.email(), issued.token(), link.expiresAt()))
+                    .then(Mono.just(new Done(true, FORGOT_ANSWER)));
+        });
     }
 
     @GetMapping("/api/v1/auth/password/reset/{token}")
     @Operation(summary = "Preview a password reset link", description = "Public. 404 unknown link, 410 used, expired or replaced.")
-    Mono<TokenPreview> preview(@PathVariable String token) {
-        return tokens.usable(token, Purpose.PASSWORD_RESET)
+    @TooManyAttemptsResponse
+    Mono<TokenPreview> preview(@PathVariable String token, ServerWebExchange exchange) {
+        return limiter.guard(Attempt.link(Route.PASSWORD_RESET, Actors.anonymous(exchange)), () -> tokens
+                .usable(token, Purpose.PASSWORD_RESET)
                 .flatMap(t -> users.byId(t.userId()).map(u -> new TokenPreview(u.email(), u.name(), t.expiresAt())))
-                .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "TOKEN_NOT_FOUND", "This link is not valid")));
+                .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "TOKEN_NOT_FOUND", "This link is not valid"))));
     }
 
     @PostMapping("/api/v1/auth/password/reset/{token}")
@@ -79,11 +91,13 @@ class PasswordController {
             + "every session of the user ends (old access tokens get 401).")
     @ApiResponse(responseCode = "404", description = "Unknown link")
     @ApiResponse(responseCode = "410", description = "The link was used, has expired or was replaced")
+    @TooManyAttemptsResponse
     Mono<Done> reset(@PathVariable String token, @Valid @RequestBody ResetPasswordRequest r, ServerWebExchange exchange) {
-        return tokens.usable(token, Purpose.PASSWORD_RESET)
+        Actor actor = Actors.anonymous(exchange);
+        return limiter.guard(Attempt.link(Route.PASSWORD_RESET, actor), () -> tokens.usable(token, Purpose.PASSWORD_RESET)
                 .flatMap(t -> hash(r.password()).flatMap(hash -> commands.<UUID>send(
-                        new ResetPasswordCommand(tokens.hash(token), hash), Actors.anonymous(exchange).as(t.userId(), null))))
-                .thenReturn(new Done(true, "Password changed; sign in with the new password"));
+                        new ResetPasswordCommand(tokens.hash(token), hash), actor.as(t.userId(), null))))
+                .thenReturn(new Done(true, "Password changed; sign in with the new password")));
     }
 
     @PostMapping("/api/v1/users/me/password")

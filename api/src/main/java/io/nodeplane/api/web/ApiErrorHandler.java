@@ -46,6 +46,10 @@ class ApiErrorHandler implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (ex instanceof TooManyAttemptsException e) {
+            exchange.getResponse().getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                    Long.toString(e.retryAfterSeconds()));
+        }
         if (ex instanceof ApiException e) {
             return responses.write(exchange, e.status(), e.code(), e.getMessage(), e.errors());
         }

@@ -47,6 +47,15 @@ public abstract class ApplicationIT {
     public static final String WEB_APP_URL = "http://dashboard.it.example:3001/app";
     public static final String MAIL_FROM = "nodeplane@it.example.com";
     public static final String ENROLLMENT_TOKEN = "it-shared-enrollment-token-0123456789";
+    /** This run's own attempt counters in Redis (other runs on the same Redis keep theirs). */
+    public static final String LIMITS_REDIS_PREFIX = "nodeplane:it:" + UUID.randomUUID() + ":limits:";
+    /** Failures per account before 429; low so that a test reaches it quickly. */
+    public static final int MAX_FAILURES_PER_ACCOUNT = 5;
+    /**
+     * Failures per address. Every IT signs in from 127.0.0.1, and some fail on purpose: this leaves them ample
+     * room, while AttemptLimitsIT reaches it from addresses of its own (X-Forwarded-For, one trusted proxy).
+     */
+    public static final int MAX_FAILURES_PER_IP = 100;
 
     protected static final TestDatabase DB = TestDatabase.create("np_it");
     private static final Path STATE_DIR = stateDir();
@@ -125,6 +134,15 @@ public abstract class ApplicationIT {
         registry.add("nodeplane.mail.from-email", () -> MAIL_FROM);
         registry.add("nodeplane.mail.from-name", () -> "Nodeplane IT");
         registry.add("nodeplane.mail.retry-backoff", () -> "200ms");
+        // attempt limits: counters in Redis under this run's prefix; a request may name its address through one
+        // trusted proxy hop (no other IT sends X-Forwarded-For, so theirs stays 127.0.0.1)
+        registry.add("nodeplane.auth.limits.max-failures-per-account", () -> MAX_FAILURES_PER_ACCOUNT);
+        registry.add("nodeplane.auth.limits.max-failures-per-ip", () -> MAX_FAILURES_PER_IP);
+        registry.add("nodeplane.auth.limits.failure-window", () -> "15m");
+        registry.add("nodeplane.auth.limits.redis-key-prefix", () -> LIMITS_REDIS_PREFIX);
+        registry.add("nodeplane.http.trusted-proxy-hops", () -> 1);
+        // the general tier stays on (every request passes the filter) but far above what any IT sends
+        registry.add("nodeplane.auth.limits.requests-per-minute", () -> 1_000_000);
     }
 
     /** Signs in and returns the access token. */

@@ -1,0 +1,99 @@
+package io.nodeplane.api.limits;
+
+import io.nodeplane.api.command.Commands;
+import io.nodeplane.api.web.ApiException;
+import io.nodeplane.api.web.TooManyAttemptsException;
+import io.nodeplane.command.support.CommandRejectedException;
+import io.nodeplane.events.auth.LoginThrottledEvent;
+import io.nodeplane.events.auth.LoginThrottledEvent.LimitedBy;
+import io.nodeplane.events.auth.LoginThrottledEvent.Route;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Brute-force protection of the public authentication routes. Before the request is examined, the account's
+ * and the caller address's recent failures are counted; at the limit the answer is 429 with
+ * {@code Retry-After}, without checking anything (so a locked account does not reveal whether a password is
+ * right), and the lock-out is recorded once as a {@link LoginThrottledEvent}.
+ *
+ * <p>A failure is a refused sign-in (401) or an unknown, used or expired link (404, 410). A password-reset
+ * request always answers 200, so there every request counts: that limits the e-mails anyone can trigger. A
+ * successful sign-in clears the account's failures but not the address's.
+ */
+@Component
+public class AttemptLimiter {
+
+    private final AttemptStore store;
+    private final LimitProperties limits;
+    private final Commands commands;
+    private final Clock clock;
+
+    AttemptLimiter(AttemptStore store, LimitProperties limits, Commands commands, Clock clock) {
+        this.store = store;
+        this.limits = limits;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** Runs {@code action} unless a limit is reached, counting its outcome. */
+    public <T> Mono<T> guard(Attempt attempt, Supplier<Mono<T>> action) {
+        String accountKey = attempt.account() == null ? null : "acct:" + family(attempt.route()) + ":" + attempt.account();
+        String ip = attempt.actor().ipAddress();
+        String ipKey = ip == null ? null : "ip:" + ip;
+        Duration window = limits.failureWindow();
+        long now = clock.millis();
+        Mono<Long> account = accountKey == null ? Mono.just(0L)
+                : store.retryAfterMillis(accountKey, limits.maxFailuresPerAccount(), window, now);
+        Mono<Long> address = ipKey == null ? Mono.just(0L)
+                : store.retryAfterMillis(ipKey, limits.maxFailuresPerIp(), window, now);
+        return Mono.zip(account, address).flatMap(wait -> {
+            if (wait.getT1() > 0 || wait.getT2() > 0) {
+                boolean byAccount = wait.getT1() >= wait.getT2();
+                return refuse(attempt, byAccount ? LimitedBy.ACCOUNT : LimitedBy.IP, byAccount ? accountKey : ipKey,
+                        Math.max(wait.getT1(), wait.getT2()), now);
+            }
+            return action.get()
+                    .onErrorResume(e -> isFailure(e)
+                            ? fail(accountKey, ipKey).then(Mono.error(e)) : Mono.error(e))
+                    .flatMap(result -> (attempt.route() == Route.PASSWORD_FORGOT ? fail(accountKey, ipKey)
+                            : attempt.route() == Route.LOGIN ? store.clear(accountKey) : Mono.<Void>empty())
+                            .thenReturn(result));
+        });
+    }
+
+    private <T> Mono<T> refuse(Attempt attempt, LimitedBy by, String key, long waitMillis, long now) {
+        long seconds = (waitMillis + 999) / 1000;
+        // one audit event per lock-out: a flood of refused requests must not become a flood of writes
+        return store.firstNotice(key, Duration.ofMillis(waitMillis), now)
+                .flatMap(first -> first ? commands.record(new LoginThrottledEvent(attempt.account(), attempt.route(), by,
+                        seconds), attempt.actor()) : Mono.<Void>empty())
+                .then(Mono.error(new TooManyAttemptsException(seconds)));
+    }
+
+    private Mono<Void> fail(String accountKey, String ipKey) {
+        Duration window = limits.failureWindow();
+        long at = clock.millis();
+        Mono<Void> account = accountKey == null ? Mono.empty()
+                : store.record(accountKey, limits.maxFailuresPerAccount(), window, at);
+        Mono<Void> address = ipKey == null ? Mono.empty() : store.record(ipKey, limits.maxFailuresPerIp(), window, at);
+        return Mono.when(account, address);
+    }
+
+    private static boolean isFailure(Throwable e) {
+        if (e instanceof ApiException a) {
+            return a.status() == HttpStatus.UNAUTHORIZED || a.status() == HttpStatus.NOT_FOUND
+                    || a.status() == HttpStatus.GONE;
+        }
+        return e instanceof CommandRejectedException c
+                && (c.kind() == CommandRejectedException.Kind.NOT_FOUND || c.kind() == CommandRejectedException.Kind.GONE);
+    }
+
+    /** Sign-in and reset requests are counted apart, so asking for reset links never locks sign-in. */
+    private static String family(Route route) {
+        return route == Route.PASSWORD_FORGOT ? "forgot" : "login";
+    }
+}

@@ -1,0 +1,133 @@
+package io.nodeplane.api.limits;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import reactor.core.publisher.Mono;
+
+/**
+ * Counters shared by every instance: one sorted set per key in Redis, scored by the instant of each failure,
+ * expiring with the window. Each operation is one Lua script (or one {@code SET NX}), so Redis runs it
+ * atomically; Lettuce's reactive API never blocks a Netty thread. While Redis is unreachable the instance
+ * falls back to its own in-memory counters (logged once), so sign-in keeps working and stays limited.
+ */
+final class RedisAttemptStore implements AttemptStore, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisAttemptStore.class);
+
+    /** KEYS[1]; ARGV: now, window, max, "(" + (now - window). */
+    private static final String RETRY_AFTER = """
+            local live = redis.call('ZCOUNT', KEYS[1], ARGV[4], '+inf')
+            local max = tonumber(ARGV[3])
+            if live < max then return 0 end
+            local e = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[4], '+inf', 'WITHSCORES', 'LIMIT', live - max, 1)
+            local r = tonumber(e[2]) + tonumber(ARGV[2]) - tonumber(ARGV[1])
+            if r < 1 then return 1 end
+            return r
+            """;
+    /** KEYS[1]; ARGV: now, window, max, now - window, a unique member. */
+    private static final String RECORD = """
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[4])
+            redis.call('ZADD', KEYS[1], ARGV[1], ARGV[5])
+            redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            return 0
+            """;
+
+    private final RedisClient client;
+    private final RedisURI uri;
+    private final String prefix;
+    private final InMemoryAttemptStore fallback;
+    private final AtomicBoolean degraded = new AtomicBoolean();
+    private volatile CompletableFuture<StatefulRedisConnection<String, String>> connection;
+
+    RedisAttemptStore(RedisURI uri, String prefix, InMemoryAttemptStore fallback) {
+        this.client = RedisClient.create();
+        this.client.setOptions(ClientOptions.builder().autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        this.uri = uri;
+        this.prefix = prefix;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public Mono<Long> retryAfterMillis(String key, int max, Duration window, long now) {
+        return redis().flatMap(r -> r.<Long>eval(RETRY_AFTER, ScriptOutputType.INTEGER, new String[] {prefix + key},
+                        Long.toString(now), Long.toString(window.toMillis()), Integer.toString(max),
+                        "(" + (now - window.toMillis())).next())
+                .doOnNext(x -> healthy())
+                .onErrorResume(e -> degrade(e).then(fallback.retryAfterMillis(key, max, window, now)));
+    }
+
+    @Override
+    public Mono<Void> record(String key, int max, Duration window, long now) {
+        String member = now + ":" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        return redis().flatMap(r -> r.<Long>eval(RECORD, ScriptOutputType.INTEGER, new String[] {prefix + key},
+                        Long.toString(now), Long.toString(window.toMillis()), Integer.toString(max),
+                        Long.toString(now - window.toMillis()), member).then())
+                .onErrorResume(e -> degrade(e).then(fallback.record(key, max, window, now)));
+    }
+
+    @Override
+    public Mono<Void> clear(String key) {
+        return redis().flatMap(r -> r.del(prefix + key).then())
+                .onErrorResume(e -> degrade(e).then(fallback.clear(key)));
+    }
+
+    @Override
+    public Mono<Boolean> firstNotice(String key, Duration ttl, long now) {
+        return redis().flatMap(r -> r.set(prefix + "notice:" + key, "1", SetArgs.Builder.nx().px(ttl.toMillis()))
+                        .map("OK"::equals).defaultIfEmpty(false))
+                .onErrorResume(e -> degrade(e).then(fallback.firstNotice(key, ttl, now)));
+    }
+
+    /** One connection, opened on first use without blocking; a failed attempt is retried by the next call. */
+    private Mono<RedisReactiveCommands<String, String>> redis() {
+        CompletableFuture<StatefulRedisConnection<String, String>> current = connection;
+        if (current == null || current.isCompletedExceptionally()) {
+            synchronized (this) {
+                current = connection;
+                if (current == null || current.isCompletedExceptionally()) {
+                    current = client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+                    connection = current;
+                }
+            }
+        }
+        return Mono.fromFuture(current, true).map(StatefulRedisConnection::reactive);
+    }
+
+    private Mono<Void> degrade(Throwable e) {
+        if (degraded.compareAndSet(false, true)) {
+            log.warn("Attempt limits: Redis is unreachable ({}); this instance counts on its own until it is back",
+                    e.toString());
+        }
+        return Mono.empty();
+    }
+
+    private void healthy() {
+        if (degraded.compareAndSet(true, false)) {
+            log.info("Attempt limits: Redis is back; counters are shared again");
+        }
+    }
+
+    @Override
+    public void destroy() {
+        CompletableFuture<StatefulRedisConnection<String, String>> current = connection;
+        if (current != null && current.isDone() && !current.isCompletedExceptionally()) {
+            current.join().close();
+        }
+        client.shutdown();
+    }
+}
