@@ -5,6 +5,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
@@ -46,16 +47,21 @@ final class RedisAttemptStore implements AttemptStore, DisposableBean {
             return 0
             """;
 
+    private static final Duration RECONNECT_EVERY = Duration.ofSeconds(5);
+
     private final RedisClient client;
     private final RedisURI uri;
     private final String prefix;
     private final InMemoryAttemptStore fallback;
     private final AtomicBoolean degraded = new AtomicBoolean();
     private volatile CompletableFuture<StatefulRedisConnection<String, String>> connection;
+    private volatile long failedAt;
 
     RedisAttemptStore(RedisURI uri, String prefix, InMemoryAttemptStore fallback) {
         this.client = RedisClient.create();
+        // while Redis is away, fail at once (and count in memory) rather than queue or wait
         this.client.setOptions(ClientOptions.builder().autoReconnect(true)
+                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         this.uri = uri;
         this.prefix = prefix;
@@ -93,14 +99,21 @@ final class RedisAttemptStore implements AttemptStore, DisposableBean {
                 .onErrorResume(e -> degrade(e).then(fallback.firstNotice(key, ttl, now)));
     }
 
-    /** One connection, opened on first use without blocking; a failed attempt is retried by the next call. */
+    /**
+     * One connection, opened on first use without blocking (Lettuce reconnects it by itself once established).
+     * A failed first connection is tried again at most every {@link #RECONNECT_EVERY}; meanwhile calls fail at once.
+     */
     private Mono<RedisReactiveCommands<String, String>> redis() {
         CompletableFuture<StatefulRedisConnection<String, String>> current = connection;
         if (current == null || current.isCompletedExceptionally()) {
             synchronized (this) {
                 current = connection;
                 if (current == null || current.isCompletedExceptionally()) {
+                    if (current != null && System.nanoTime() - failedAt < RECONNECT_EVERY.toNanos()) {
+                        return Mono.error(new IllegalStateException("Redis connection failed recently"));
+                    }
                     current = client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+                    current.whenComplete((c, e) -> failedAt = e == null ? 0 : System.nanoTime());
                     connection = current;
                 }
             }

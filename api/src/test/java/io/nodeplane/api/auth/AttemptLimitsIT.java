@@ -190,4 +190,14 @@ class AttemptLimitsIT extends ApplicationIT {
         get(ip, "/api/v1/auth/password/reset/unknown").expectStatus().isNotFound();
         assertThat(redis.sync().zcard(LIMITS_REDIS_PREFIX + "ip:" + ip)).isEqualTo(2);
     }
+
+    @Test
+    void swaggerDocumentsThe429OfEveryLimitedRoute() {
+        var spec = http.get().uri("/api/v1/docs-json").exchange().expectStatus().isOk().expectBody();
+        for (String operation : List.of("['/api/v1/auth/login'].post", "['/api/v1/auth/password/forgot'].post",
+                "['/api/v1/auth/password/reset/{token}'].get", "['/api/v1/auth/password/reset/{token}'].post",
+                "['/api/v1/auth/invitations/{token}'].get", "['/api/v1/auth/invitations/{token}/accept'].post")) {
+            spec.jsonPath("$.paths" + operation + ".responses['429'].headers['Retry-After']").exists();
+        }
+    }
 }
