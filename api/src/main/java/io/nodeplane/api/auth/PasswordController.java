@@ -83,7 +83,8 @@ class PasswordController {
         return limiter.guard(Attempt.link(Route.PASSWORD_RESET, Actors.anonymous(exchange)), () -> tokens
                 .usable(token, Purpose.PASSWORD_RESET)
                 .flatMap(t -> users.byId(t.userId()).map(u -> new TokenPreview(u.email(), u.name(), t.expiresAt())))
-                .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "TOKEN_NOT_FOUND", "This link is not valid"))));
+                .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "TOKEN_NOT_FOUND",
+                        "This link is not valid"))));
     }
 
     @PostMapping("/api/v1/auth/password/reset/{token}")

@@ -28,7 +28,9 @@ class RequestRateLimitFilter implements WebFilter {
 
     private static final long MINUTE = 60_000;
     private static final int SWEEP_AT = 10_000;
-    private static final String[] EXEMPT = {"/api/v1/agent/", "/socket.io", "/api/v1/enrollments/", "/api/v1/node-installs/"};
+    private static final String[] EXEMPT = {
+        "/api/v1/agent/", "/socket.io", "/api/v1/enrollments/", "/api/v1/node-installs/"
+    };
 
     /** A user's window; mutated only inside {@link ConcurrentHashMap#compute}. */
     private static final class Window {
@@ -53,8 +55,8 @@ class RequestRateLimitFilter implements WebFilter {
             return chain.filter(exchange);
         }
         return ReactiveSecurityContextHolder.getContext()
-                .map(c -> c.getAuthentication() != null
-                        && c.getAuthentication().getPrincipal() instanceof AuthenticatedUser u ? hit(u.id(), clock.millis()) : 0L)
+                .map(c -> c.getAuthentication() != null && c.getAuthentication().getPrincipal() instanceof AuthenticatedUser u
+                        ? hit(u.id(), clock.millis()) : 0L)
                 .defaultIfEmpty(0L)
                 .flatMap(wait -> wait == 0 ? chain.filter(exchange) : refuse(exchange, wait));
     }

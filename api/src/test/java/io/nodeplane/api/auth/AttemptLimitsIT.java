@@ -30,7 +30,8 @@ class AttemptLimitsIT extends ApplicationIT {
 
     @BeforeAll
     static void connectRedis() {
-        redisClient = RedisClient.create("redis://127.0.0.1:" + System.getenv().getOrDefault("NODEPLANE_TEST_REDIS_PORT", "6379"));
+        redisClient = RedisClient.create("redis://127.0.0.1:"
+                + System.getenv().getOrDefault("NODEPLANE_TEST_REDIS_PORT", "6379"));
         redis = redisClient.connect();
     }
 
@@ -128,7 +129,8 @@ class AttemptLimitsIT extends ApplicationIT {
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(audit("auth.").stream()
                 .filter(e -> ip.equals(e.get("ipAddress")) && String.valueOf(e.get("action")).endsWith(".throttled"))
-                .map(e -> String.valueOf(((Map<?, ?>) e.get("metadata")).get("limitedBy"))).toList()).contains("account", "ip"));
+                .map(e -> String.valueOf(((Map<?, ?>) e.get("metadata")).get("limitedBy"))).toList())
+                .contains("account", "ip"));
     }
 
     @Test

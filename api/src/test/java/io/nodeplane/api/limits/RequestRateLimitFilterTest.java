@@ -37,7 +37,8 @@ class RequestRateLimitFilterTest {
     }
 
     private static RequestRateLimitFilter filter(int limit, Clock clock) throws Exception {
-        return new RequestRateLimitFilter(new LimitProperties(10, 100, Duration.ofMinutes(15), limit, null), clock, errors());
+        LimitProperties limits = new LimitProperties(10, 100, Duration.ofMinutes(15), limit, null);
+        return new RequestRateLimitFilter(limits, clock, errors());
     }
 
     private static AuthenticatedUser user() {

@@ -3,6 +3,7 @@ package io.nodeplane.api.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodeplane.api.NodeplaneApplication;
+import io.nodeplane.events.user.UserRole;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
@@ -12,11 +13,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * A second instance against the same PostgreSQL and Redis: what happens on one reaches the live
- * clients of the other, through the Redis relay.
+ * clients of the other, through the Redis relay, and both count sign-in failures in the same Redis.
  */
 class TwoInstancesIT extends RealtimeSupport {
 
@@ -54,6 +56,20 @@ class TwoInstancesIT extends RealtimeSupport {
                 assertThat(data(remote.next("access-revoked")).get("workspaceId").asText())
                         .isEqualTo(fleet.workspace().toString());
             }
+            // the attempt limits are shared through Redis: failures counted here lock the account there too
+            String email = uniqueEmail("shared-lock");
+            createUser(email, "shared-lock-password", true, UserRole.USER);
+            for (int i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+                http.post().uri("/api/v1/auth/login").header("X-Forwarded-For", "10.99.0." + (i + 1))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", email, "password", "wrong-password-" + i))
+                        .exchange().expectStatus().isUnauthorized();
+            }
+            WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + secondPort).build().post()
+                    .uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("email", email, "password", "shared-lock-password")).exchange()
+                    .expectStatus().isEqualTo(429).expectHeader().exists("Retry-After")
+                    .expectBody().jsonPath("$.code").isEqualTo("TOO_MANY_ATTEMPTS");
         }
     }
 
@@ -82,6 +98,8 @@ class TwoInstancesIT extends RealtimeSupport {
                 "--nodeplane.seed.enabled=false",
                 "--nodeplane.redis.enabled=true",
                 "--nodeplane.redis.port=" + System.getenv().getOrDefault("NODEPLANE_TEST_REDIS_PORT", "6379"),
-                "--nodeplane.realtime.redis-channel=" + REDIS_CHANNEL);
+                "--nodeplane.realtime.redis-channel=" + REDIS_CHANNEL,
+                "--nodeplane.auth.limits.redis-key-prefix=" + LIMITS_REDIS_PREFIX,
+                "--nodeplane.auth.limits.max-failures-per-account=" + MAX_FAILURES_PER_ACCOUNT);
     }
 }
