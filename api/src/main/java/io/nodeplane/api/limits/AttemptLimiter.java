@@ -9,6 +9,7 @@ import io.nodeplane.events.auth.LoginThrottledEvent.LimitedBy;
 import io.nodeplane.events.auth.LoginThrottledEvent.Route;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -39,30 +40,42 @@ public class AttemptLimiter {
         this.clock = clock;
     }
 
-    /** Runs {@code action} unless a limit is reached, counting its outcome. */
+    /**
+     * Runs {@code action} unless a limit is reached. The attempt takes a slot in both counters first (so that
+     * a burst of concurrent attempts cannot slip past the limit while the first ones are being checked) and
+     * gives them back when the outcome is not a failure.
+     */
     public <T> Mono<T> guard(Attempt attempt, Supplier<Mono<T>> action) {
         String accountKey = attempt.account() == null ? null : "acct:" + family(attempt.route()) + ":" + attempt.account();
         String ip = attempt.actor().ipAddress();
         String ipKey = ip == null ? null : "ip:" + ip;
-        Duration window = limits.failureWindow();
         long now = clock.millis();
-        Mono<Long> account = accountKey == null ? Mono.just(0L)
-                : store.retryAfterMillis(accountKey, limits.maxFailuresPerAccount(), window, now);
-        Mono<Long> address = ipKey == null ? Mono.just(0L)
-                : store.retryAfterMillis(ipKey, limits.maxFailuresPerIp(), window, now);
-        return Mono.zip(account, address).flatMap(wait -> {
-            if (wait.getT1() > 0 || wait.getT2() > 0) {
-                boolean byAccount = wait.getT1() >= wait.getT2();
-                return refuse(attempt, byAccount ? LimitedBy.ACCOUNT : LimitedBy.IP, byAccount ? accountKey : ipKey,
-                        Math.max(wait.getT1(), wait.getT2()), now);
-            }
-            return action.get()
-                    .onErrorResume(e -> isFailure(e)
-                            ? fail(accountKey, ipKey).then(Mono.error(e)) : Mono.error(e))
-                    .flatMap(result -> (attempt.route() == Route.PASSWORD_FORGOT ? fail(accountKey, ipKey)
-                            : attempt.route() == Route.LOGIN ? store.clear(accountKey) : Mono.<Void>empty())
-                            .thenReturn(result));
-        });
+        String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        return take(accountKey, limits.maxFailuresPerAccount(), now, id).flatMap(accountWait -> accountWait > 0
+                ? refuse(attempt, LimitedBy.ACCOUNT, accountKey, accountWait, now)
+                : take(ipKey, limits.maxFailuresPerIp(), now, id).flatMap(ipWait -> ipWait > 0
+                        ? give(accountKey, now, id).then(refuse(attempt, LimitedBy.IP, ipKey, ipWait, now))
+                        : run(attempt.route(), action, accountKey, ipKey, now, id)));
+    }
+
+    private <T> Mono<T> run(Route route, Supplier<Mono<T>> action, String accountKey, String ipKey, long at, String id) {
+        return action.get()
+                .onErrorResume(e -> isFailure(e) ? Mono.error(e)
+                        : Mono.when(give(accountKey, at, id), give(ipKey, at, id)).then(Mono.error(e)))
+                .flatMap(result -> (switch (route) {
+                    // a reset request always succeeds: every one keeps its slots
+                    case PASSWORD_FORGOT -> Mono.<Void>empty();
+                    case LOGIN -> Mono.when(store.clear(accountKey), give(ipKey, at, id));
+                    default -> Mono.when(give(accountKey, at, id), give(ipKey, at, id));
+                }).thenReturn(result));
+    }
+
+    private Mono<Long> take(String key, int max, long now, String id) {
+        return key == null ? Mono.just(0L) : store.acquire(key, max, limits.failureWindow(), now, id);
+    }
+
+    private Mono<Void> give(String key, long at, String id) {
+        return key == null ? Mono.empty() : store.release(key, at, id);
     }
 
     private <T> Mono<T> refuse(Attempt attempt, LimitedBy by, String key, long waitMillis, long now) {
@@ -72,15 +85,6 @@ public class AttemptLimiter {
                 .flatMap(first -> first ? commands.record(new LoginThrottledEvent(attempt.account(), attempt.route(), by,
                         seconds), attempt.actor()) : Mono.<Void>empty())
                 .then(Mono.error(new TooManyAttemptsException(seconds)));
-    }
-
-    private Mono<Void> fail(String accountKey, String ipKey) {
-        Duration window = limits.failureWindow();
-        long at = clock.millis();
-        Mono<Void> account = accountKey == null ? Mono.empty()
-                : store.record(accountKey, limits.maxFailuresPerAccount(), window, at);
-        Mono<Void> address = ipKey == null ? Mono.empty() : store.record(ipKey, limits.maxFailuresPerIp(), window, at);
-        return Mono.when(account, address);
     }
 
     private static boolean isFailure(Throwable e) {

@@ -4,16 +4,21 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
- * Sliding-window failure counters by key. Every operation is atomic per key and non-blocking; times are
- * epoch milliseconds from the application clock, passed in so that tests can move it.
+ * Sliding-window attempt counters by key. An attempt takes a slot before it is examined and gives it back
+ * when it turns out not to be a failure: so concurrent attempts can never exceed the limit, however many
+ * arrive at once. Every operation is atomic per key and non-blocking; times are epoch milliseconds from the
+ * application clock, passed in so that tests can move it.
  */
 interface AttemptStore {
 
-    /** Milliseconds until a slot frees when {@code key} already has {@code max} entries in the window, else 0. */
-    Mono<Long> retryAfterMillis(String key, int max, Duration window, long now);
+    /**
+     * Takes a slot at {@code now} named {@code id} when {@code key} has fewer than {@code max} entries in the
+     * window, answering 0; else takes nothing and answers the milliseconds until a slot frees.
+     */
+    Mono<Long> acquire(String key, int max, Duration window, long now, String id);
 
-    /** Adds one entry at {@code now} (keeping at most {@code max} of them: older ones no longer matter). */
-    Mono<Void> record(String key, int max, Duration window, long now);
+    /** Gives back the slot taken at {@code at} as {@code id}. */
+    Mono<Void> release(String key, long at, String id);
 
     /** Forgets every entry of {@code key}. */
     Mono<Void> clear(String key);

@@ -9,8 +9,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The counters of a single instance (no Redis), and the fallback while Redis is unreachable. Each key holds
- * the sorted instants of its recent failures, at most {@code max} of them; {@link ConcurrentHashMap#compute}
- * makes every read-modify-write atomic per key without a lock held across calls.
+ * the sorted instants of its slots in the window, never more than {@code max};
+ * {@link ConcurrentHashMap#compute} makes every read-modify-write atomic per key.
  */
 final class InMemoryAttemptStore implements AttemptStore {
 
@@ -26,40 +26,41 @@ final class InMemoryAttemptStore implements AttemptStore {
     private final AtomicLong writes = new AtomicLong();
 
     @Override
-    public Mono<Long> retryAfterMillis(String key, int max, Duration window, long now) {
+    public Mono<Long> acquire(String key, int max, Duration window, long now, String id) {
         return Mono.fromSupplier(() -> {
-            Entries e = entries.get(key);
-            return e == null ? 0L : retryAfter(e.at(), max, window.toMillis(), now);
-        });
-    }
-
-    /** With {@code at} sorted: the entry whose expiry brings the count below {@code max} decides. */
-    static long retryAfter(long[] at, int max, long window, long now) {
-        int first = 0;
-        while (first < at.length && at[first] <= now - window) {
-            first++;
-        }
-        int live = at.length - first;
-        return live < max ? 0L : Math.max(1L, at[first + live - max] + window - now);
-    }
-
-    @Override
-    public Mono<Void> record(String key, int max, Duration window, long now) {
-        return Mono.fromRunnable(() -> {
             long windowMillis = window.toMillis();
+            long[] wait = {0};
             entries.compute(key, (k, e) -> {
-                long[] old = e == null ? NONE : Arrays.stream(e.at()).filter(t -> t > now - windowMillis).toArray();
-                long[] at = Arrays.copyOf(old, old.length + 1);
-                at[old.length] = now;
+                long[] live = e == null ? NONE : Arrays.stream(e.at()).filter(t -> t > now - windowMillis).toArray();
+                if (live.length >= max) {
+                    wait[0] = Math.max(1L, live[live.length - max] + windowMillis - now);
+                    return new Entries(live, live[live.length - 1] + windowMillis);
+                }
+                long[] at = Arrays.copyOf(live, live.length + 1);
+                at[live.length] = now;
                 Arrays.sort(at);
-                at = at.length > max ? Arrays.copyOfRange(at, at.length - max, at.length) : at;
                 return new Entries(at, at[at.length - 1] + windowMillis);
             });
             if (writes.incrementAndGet() % SWEEP_EVERY == 0) {
                 entries.values().removeIf(e -> e.expiresAt() <= now);
                 notices.values().removeIf(until -> until <= now);
             }
+            return wait[0];
         });
+    }
+
+    @Override
+    public Mono<Void> release(String key, long at, String id) {
+        return Mono.fromRunnable(() -> entries.computeIfPresent(key, (k, e) -> {
+            int i = Arrays.binarySearch(e.at(), at);
+            if (i < 0) {
+                return e;
+            }
+            long[] rest = new long[e.at().length - 1];
+            System.arraycopy(e.at(), 0, rest, 0, i);
+            System.arraycopy(e.at(), i + 1, rest, i, rest.length - i);
+            return rest.length == 0 ? null : new Entries(rest, e.expiresAt());
+        }));
     }
 
     @Override

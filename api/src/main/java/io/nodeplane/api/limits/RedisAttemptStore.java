@@ -11,7 +11,6 @@ import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +18,8 @@ import org.springframework.beans.factory.DisposableBean;
 import reactor.core.publisher.Mono;
 
 /**
- * Counters shared by every instance: one sorted set per key in Redis, scored by the instant of each failure,
- * expiring with the window. Each operation is one Lua script (or one {@code SET NX}), so Redis runs it
+ * Counters shared by every instance: one sorted set per key in Redis, scored by the instant of each slot,
+ * expiring with the window. Each operation is one Lua script (or one command), so Redis runs it
  * atomically; Lettuce's reactive API never blocks a Netty thread. While Redis is unreachable the instance
  * falls back to its own in-memory counters (logged once), so sign-in keeps working and stays limited.
  */
@@ -28,21 +27,18 @@ final class RedisAttemptStore implements AttemptStore, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisAttemptStore.class);
 
-    /** KEYS[1]; ARGV: now, window, max, "(" + (now - window). */
-    private static final String RETRY_AFTER = """
-            local live = redis.call('ZCOUNT', KEYS[1], ARGV[4], '+inf')
-            local max = tonumber(ARGV[3])
-            if live < max then return 0 end
-            local e = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[4], '+inf', 'WITHSCORES', 'LIMIT', live - max, 1)
-            local r = tonumber(e[2]) + tonumber(ARGV[2]) - tonumber(ARGV[1])
-            if r < 1 then return 1 end
-            return r
-            """;
-    /** KEYS[1]; ARGV: now, window, max, now - window, a unique member. */
-    private static final String RECORD = """
+    /** KEYS[1]; ARGV: now, window, max, now - window, the slot's member. */
+    private static final String ACQUIRE = """
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[4])
+            local live = redis.call('ZCARD', KEYS[1])
+            local max = tonumber(ARGV[3])
+            if live >= max then
+              local e = redis.call('ZRANGE', KEYS[1], live - max, live - max, 'WITHSCORES')
+              local r = tonumber(e[2]) + tonumber(ARGV[2]) - tonumber(ARGV[1])
+              if r < 1 then return 1 end
+              return r
+            end
             redis.call('ZADD', KEYS[1], ARGV[1], ARGV[5])
-            redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
             return 0
             """;
@@ -69,21 +65,18 @@ final class RedisAttemptStore implements AttemptStore, DisposableBean {
     }
 
     @Override
-    public Mono<Long> retryAfterMillis(String key, int max, Duration window, long now) {
-        return redis().flatMap(r -> r.<Long>eval(RETRY_AFTER, ScriptOutputType.INTEGER, new String[] {prefix + key},
+    public Mono<Long> acquire(String key, int max, Duration window, long now, String id) {
+        return redis().flatMap(r -> r.<Long>eval(ACQUIRE, ScriptOutputType.INTEGER, new String[] {prefix + key},
                         Long.toString(now), Long.toString(window.toMillis()), Integer.toString(max),
-                        "(" + (now - window.toMillis())).next())
+                        Long.toString(now - window.toMillis()), now + ":" + id).next())
                 .doOnNext(x -> healthy())
-                .onErrorResume(e -> degrade(e).then(fallback.retryAfterMillis(key, max, window, now)));
+                .onErrorResume(e -> degrade(e).then(fallback.acquire(key, max, window, now, id)));
     }
 
     @Override
-    public Mono<Void> record(String key, int max, Duration window, long now) {
-        String member = now + ":" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-        return redis().flatMap(r -> r.<Long>eval(RECORD, ScriptOutputType.INTEGER, new String[] {prefix + key},
-                        Long.toString(now), Long.toString(window.toMillis()), Integer.toString(max),
-                        Long.toString(now - window.toMillis()), member).then())
-                .onErrorResume(e -> degrade(e).then(fallback.record(key, max, window, now)));
+    public Mono<Void> release(String key, long at, String id) {
+        return redis().flatMap(r -> r.zrem(prefix + key, at + ":" + id).then())
+                .onErrorResume(e -> degrade(e).then(fallback.release(key, at, id)));
     }
 
     @Override

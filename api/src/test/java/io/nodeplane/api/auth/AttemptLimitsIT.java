@@ -134,6 +134,21 @@ class AttemptLimitsIT extends ApplicationIT {
     }
 
     @Test
+    void aBurstOfConcurrentGuessesGetsNoMoreTriesThanTheLimit() {
+        String ip = address();
+        String email = uniqueEmail("burst");
+        createUser(email, "burst-password-1", true, UserRole.USER);
+        List<Integer> statuses = reactor.core.publisher.Flux.range(0, 4 * MAX_FAILURES_PER_ACCOUNT)
+                .flatMap(i -> org.springframework.web.reactive.function.client.WebClient.create(baseUrl()).post()
+                        .uri("/api/v1/auth/login").header("X-Forwarded-For", ip).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", email, "password", "wrong-password-" + i))
+                        .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value())))
+                .collectList().block(Duration.ofSeconds(60));
+        assertThat(statuses).filteredOn(s -> s == 401).hasSize(MAX_FAILURES_PER_ACCOUNT);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(3 * MAX_FAILURES_PER_ACCOUNT);
+    }
+
+    @Test
     void theWindowFreesAfterTheConfiguredTime() {
         String ip = address();
         String email = uniqueEmail("patient");

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /** The sliding window of the single-instance store, on a fixed clock. */
 class InMemoryAttemptStoreTest {
@@ -21,48 +23,50 @@ class InMemoryAttemptStoreTest {
         return start.millis() + after.toMillis();
     }
 
-    private long retryAfter(String key, Duration after) {
-        return store.retryAfterMillis(key, MAX, WINDOW, at(after)).block();
-    }
-
-    private void fail(String key, Duration after) {
-        store.record(key, MAX, WINDOW, at(after)).block();
+    private long acquire(String key, Duration after) {
+        return store.acquire(key, MAX, WINDOW, at(after), "id").block();
     }
 
     @Test
-    void allowsUntilTheLimitThenAnswersWhenTheOldestFailureLeavesTheWindow() {
-        fail("k", Duration.ZERO);
-        fail("k", Duration.ofMinutes(1));
-        assertThat(retryAfter("k", Duration.ofMinutes(2))).isZero();
-        fail("k", Duration.ofMinutes(2));
+    void grantsUntilTheLimitThenAnswersWhenTheOldestSlotLeavesTheWindow() {
+        assertThat(acquire("k", Duration.ZERO)).isZero();
+        assertThat(acquire("k", Duration.ofMinutes(1))).isZero();
+        assertThat(acquire("k", Duration.ofMinutes(2))).isZero();
 
-        assertThat(retryAfter("k", Duration.ofMinutes(3))).isEqualTo(Duration.ofMinutes(12).toMillis());
-        assertThat(retryAfter("k", Duration.ofMinutes(15).minusMillis(1))).isEqualTo(1);
-        assertThat(retryAfter("k", Duration.ofMinutes(15))).isZero(); // the first failure has left the window
+        assertThat(acquire("k", Duration.ofMinutes(3))).isEqualTo(Duration.ofMinutes(12).toMillis());
+        assertThat(acquire("k", Duration.ofMinutes(15).minusMillis(1))).isEqualTo(1);
+        assertThat(acquire("k", Duration.ofMinutes(15))).isZero(); // the first slot has left the window
+        assertThat(acquire("k", Duration.ofMinutes(15))).isEqualTo(Duration.ofMinutes(1).toMillis());
     }
 
     @Test
-    void theWindowSlidesAFailureAtATime() {
-        for (int minute = 0; minute < 5; minute++) {
-            fail("k", Duration.ofMinutes(minute));
+    void aReleasedSlotIsFreeAgain() {
+        for (int minute = 0; minute < MAX; minute++) {
+            acquire("k", Duration.ofMinutes(minute));
         }
-        // five failures at minutes 0..4, three allowed: a slot frees when the third newest (minute 2) expires
-        assertThat(retryAfter("k", Duration.ofMinutes(5))).isEqualTo(Duration.ofMinutes(12).toMillis());
-        assertThat(retryAfter("k", Duration.ofMinutes(17))).isZero();
-        fail("k", Duration.ofMinutes(17));
-        assertThat(retryAfter("k", Duration.ofMinutes(17))).isEqualTo(Duration.ofMinutes(1).toMillis());
+        store.release("k", at(Duration.ofMinutes(1)), "id").block();
+        assertThat(acquire("k", Duration.ofMinutes(3))).isZero();
+        // slots at minutes 0, 2 and 3: the one at minute 0 frees first
+        assertThat(acquire("k", Duration.ofMinutes(4))).isEqualTo(Duration.ofMinutes(11).toMillis());
     }
 
     @Test
     void keysAreIndependentAndClearForgetsOne() {
         for (int i = 0; i < MAX; i++) {
-            fail("a", Duration.ofSeconds(i));
-            fail("b", Duration.ofSeconds(i));
+            acquire("a", Duration.ofSeconds(i));
+            acquire("b", Duration.ofSeconds(i));
         }
-        assertThat(retryAfter("c", Duration.ofSeconds(5))).isZero();
         store.clear("a").block();
-        assertThat(retryAfter("a", Duration.ofSeconds(5))).isZero();
-        assertThat(retryAfter("b", Duration.ofSeconds(5))).isPositive();
+        assertThat(acquire("a", Duration.ofSeconds(5))).isZero();
+        assertThat(acquire("b", Duration.ofSeconds(5))).isPositive();
+    }
+
+    @Test
+    void concurrentAttemptsNeverExceedTheLimit() {
+        long granted = Flux.range(0, 400).parallel(8).runOn(Schedulers.parallel())
+                .flatMap(i -> store.acquire("busy", 50, WINDOW, at(Duration.ofMillis(i)), "id" + i))
+                .filter(wait -> wait == 0).sequential().count().block();
+        assertThat(granted).isEqualTo(50);
     }
 
     @Test
@@ -76,10 +80,10 @@ class InMemoryAttemptStoreTest {
     @Test
     void expiredKeysAreSweptSoManyAddressesCannotGrowTheStoreForever() {
         for (int i = 0; i < 1023; i++) {
-            fail("address-" + i, Duration.ZERO);
+            acquire("address-" + i, Duration.ZERO);
         }
         assertThat(store.keys()).isEqualTo(1023);
-        fail("late", Duration.ofMinutes(16)); // the 1024th write sweeps what has left the window
+        acquire("late", Duration.ofMinutes(16)); // the 1024th write sweeps what has left the window
         assertThat(store.keys()).isEqualTo(1);
     }
 }

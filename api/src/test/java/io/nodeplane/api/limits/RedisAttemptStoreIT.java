@@ -30,47 +30,40 @@ class RedisAttemptStoreIT {
         store.destroy();
     }
 
-    private long retryAfter(String key, Duration after) {
-        return store.retryAfterMillis(key, MAX, WINDOW, START + after.toMillis()).block();
-    }
-
-    private void fail(String key, Duration after) {
-        store.record(key, MAX, WINDOW, START + after.toMillis()).block();
+    private long acquire(String key, Duration after) {
+        return store.acquire(key, MAX, WINDOW, START + after.toMillis(), "id").block();
     }
 
     @Test
-    void allowsUntilTheLimitThenAnswersWhenTheOldestFailureLeavesTheWindow() {
-        fail("k", Duration.ZERO);
-        fail("k", Duration.ofMinutes(1));
-        assertThat(retryAfter("k", Duration.ofMinutes(2))).isZero();
-        fail("k", Duration.ofMinutes(2));
+    void grantsUntilTheLimitThenAnswersWhenTheOldestSlotLeavesTheWindow() {
+        assertThat(acquire("k", Duration.ZERO)).isZero();
+        assertThat(acquire("k", Duration.ofMinutes(1))).isZero();
+        assertThat(acquire("k", Duration.ofMinutes(2))).isZero();
 
-        assertThat(retryAfter("k", Duration.ofMinutes(3))).isEqualTo(Duration.ofMinutes(12).toMillis());
-        assertThat(retryAfter("k", Duration.ofMinutes(15).minusMillis(1))).isEqualTo(1);
-        assertThat(retryAfter("k", Duration.ofMinutes(15))).isZero();
+        assertThat(acquire("k", Duration.ofMinutes(3))).isEqualTo(Duration.ofMinutes(12).toMillis());
+        assertThat(acquire("k", Duration.ofMinutes(15).minusMillis(1))).isEqualTo(1);
+        assertThat(acquire("k", Duration.ofMinutes(15))).isZero();
+        assertThat(acquire("k", Duration.ofMinutes(15))).isEqualTo(Duration.ofMinutes(1).toMillis());
         assertThat(fallback.keys()).isZero(); // Redis answered every call
     }
 
     @Test
-    void theWindowSlidesAFailureAtATime() {
-        for (int minute = 0; minute < 5; minute++) {
-            fail("k", Duration.ofMinutes(minute));
+    void aReleasedSlotIsFreeAgain() {
+        for (int minute = 0; minute < MAX; minute++) {
+            acquire("k", Duration.ofMinutes(minute));
         }
-        assertThat(retryAfter("k", Duration.ofMinutes(5))).isEqualTo(Duration.ofMinutes(12).toMillis());
-        assertThat(retryAfter("k", Duration.ofMinutes(17))).isZero();
-        fail("k", Duration.ofMinutes(17));
-        assertThat(retryAfter("k", Duration.ofMinutes(17))).isEqualTo(Duration.ofMinutes(1).toMillis());
+        store.release("k", START + Duration.ofMinutes(1).toMillis(), "id").block();
+        assertThat(acquire("k", Duration.ofMinutes(3))).isZero();
+        assertThat(acquire("k", Duration.ofMinutes(4))).isEqualTo(Duration.ofMinutes(11).toMillis());
     }
 
     @Test
-    void concurrentFailuresAreAllCountedAndClearForgetsThem() {
-        int max = 1000;
-        Flux.range(0, 200).flatMap(i -> store.record("busy", max, WINDOW, START + i), 64).blockLast();
-        // 200 failures in the window: the 201st slot is free only with a limit above 200
-        assertThat(store.retryAfterMillis("busy", 201, WINDOW, START + 200).block()).isZero();
-        assertThat(store.retryAfterMillis("busy", 200, WINDOW, START + 200).block()).isPositive();
+    void concurrentAttemptsNeverExceedTheLimitAndClearForgetsThem() {
+        long granted = Flux.range(0, 400).flatMap(i -> store.acquire("busy", 50, WINDOW, START + i, "id" + i), 64)
+                .filter(wait -> wait == 0).count().block();
+        assertThat(granted).isEqualTo(50);
         store.clear("busy").block();
-        assertThat(store.retryAfterMillis("busy", 1, WINDOW, START + 200).block()).isZero();
+        assertThat(store.acquire("busy", 1, WINDOW, START + 400, "again").block()).isZero();
     }
 
     @Test
@@ -87,9 +80,9 @@ class RedisAttemptStoreIT {
                 .withTimeout(Duration.ofSeconds(1)).build(), "x:", memory);
         try {
             for (int i = 0; i < MAX; i++) {
-                down.record("k", MAX, WINDOW, START + i).block(Duration.ofSeconds(10));
+                down.acquire("k", MAX, WINDOW, START + i, "id" + i).block(Duration.ofSeconds(10));
             }
-            assertThat(down.retryAfterMillis("k", MAX, WINDOW, START + 3).block(Duration.ofSeconds(10))).isPositive();
+            assertThat(down.acquire("k", MAX, WINDOW, START + 3, "one-more").block(Duration.ofSeconds(10))).isPositive();
             assertThat(memory.keys()).isEqualTo(1);
         } finally {
             down.destroy();

@@ -153,6 +153,11 @@ public abstract class ApplicationIT {
         return (String) body.get("accessToken");
     }
 
+    /** The running application's address, for a client other than {@link #http}. */
+    protected String baseUrl() {
+        return "http://localhost:" + serverPort;
+    }
+
     protected String adminToken() {
         return login(ADMIN_EMAIL, ADMIN_PASSWORD);
     }
