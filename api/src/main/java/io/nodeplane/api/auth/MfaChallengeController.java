@@ -2,8 +2,12 @@ package io.nodeplane.api.auth;
 
 import io.nodeplane.api.auth.MfaRequests.VerifyMfaChallengeRequest;
 import io.nodeplane.api.auth.MfaRequests.VerifyRecoveryCodeRequest;
+import io.nodeplane.api.command.Actor;
 import io.nodeplane.api.command.Actors;
+import io.nodeplane.api.limits.Attempt;
+import io.nodeplane.api.limits.AttemptLimiter;
 import io.nodeplane.api.web.ApiError;
+import io.nodeplane.events.auth.LoginThrottledEvent.Route;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,9 +31,11 @@ import reactor.core.publisher.Mono;
 class MfaChallengeController {
 
     private final MfaVerification verification;
+    private final AttemptLimiter limiter;
 
-    MfaChallengeController(MfaVerification verification) {
+    MfaChallengeController(MfaVerification verification, AttemptLimiter limiter) {
         this.verification = verification;
+        this.limiter = limiter;
     }
 
     @PostMapping("/challenge/verify")
@@ -38,15 +44,20 @@ class MfaChallengeController {
             + "works once. Answers like a login: an access token. The challenge works once and for 5 minutes; a wrong "
             + "code leaves it usable. Every refusal is recorded in the audit log.")
     @ApiResponse(responseCode = "200", description = "Signed in")
+    @TooManyAttemptsResponse
     Mono<LoginResponse> verify(@Valid @RequestBody VerifyMfaChallengeRequest r, ServerWebExchange exchange) {
-        return verification.verify(r, Actors.anonymous(exchange));
+        // wrong codes count against the caller's address like failed sign-ins: six digits must not be guessable
+        Actor actor = Actors.anonymous(exchange);
+        return limiter.guard(Attempt.link(Route.MFA, actor), () -> verification.verify(r, actor));
     }
 
     @PostMapping("/recovery/verify")
     @Operation(summary = "Complete an MFA sign-in with a recovery code", description = "Public. Like the TOTP "
             + "verification, with one of the recovery codes instead; each recovery code works once.")
     @ApiResponse(responseCode = "200", description = "Signed in")
+    @TooManyAttemptsResponse
     Mono<LoginResponse> recover(@Valid @RequestBody VerifyRecoveryCodeRequest r, ServerWebExchange exchange) {
-        return verification.recover(r, Actors.anonymous(exchange));
+        Actor actor = Actors.anonymous(exchange);
+        return limiter.guard(Attempt.link(Route.MFA, actor), () -> verification.recover(r, actor));
     }
 }

@@ -92,8 +92,8 @@ public class AttemptLimiter {
             return a.status() == HttpStatus.UNAUTHORIZED || a.status() == HttpStatus.NOT_FOUND
                     || a.status() == HttpStatus.GONE;
         }
-        return e instanceof CommandRejectedException c
-                && (c.kind() == CommandRejectedException.Kind.NOT_FOUND || c.kind() == CommandRejectedException.Kind.GONE);
+        return e instanceof CommandRejectedException c && (c.kind() == CommandRejectedException.Kind.UNAUTHORIZED
+                || c.kind() == CommandRejectedException.Kind.NOT_FOUND || c.kind() == CommandRejectedException.Kind.GONE);
     }
 
     /** Sign-in and reset requests are counted apart, so asking for reset links never locks sign-in. */

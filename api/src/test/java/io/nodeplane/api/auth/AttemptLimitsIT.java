@@ -124,6 +124,8 @@ class AttemptLimitsIT extends ApplicationIT {
         retryAfter(post(ip, "/api/v1/auth/password/reset/unknown-link", Map.of("password", "a-new-password-1")));
         retryAfter(post(ip, "/api/v1/auth/invitations/unknown-link/accept", Map.of("password", "a-new-password-1")));
         retryAfter(post(ip, "/api/v1/auth/password/forgot", Map.of("email", other)));
+        retryAfter(post(ip, "/api/v1/auth/mfa/challenge/verify", Map.of("challengeToken", "unknown", "code", "123456")));
+        retryAfter(post(ip, "/api/v1/auth/mfa/recovery/verify", Map.of("challengeToken", "unknown", "recoveryCode", "a-b")));
         // the same account from another address is fine: only the address is exhausted
         login(address(), other, "second-password-1").expectStatus().isOk();
 
@@ -206,6 +208,12 @@ class AttemptLimitsIT extends ApplicationIT {
         post(ip, "/api/v1/auth/password/reset/unknown", Map.of("password", "long-enough-1")).expectStatus().isNotFound();
         get(ip, "/api/v1/auth/password/reset/unknown").expectStatus().isNotFound();
         assertThat(redis.sync().zcard(LIMITS_REDIS_PREFIX + "ip:" + ip)).isEqualTo(2);
+        // so are MFA challenges answered wrongly (here: an unknown challenge)
+        post(ip, "/api/v1/auth/mfa/challenge/verify", Map.of("challengeToken", "unknown", "code", "123456"))
+                .expectStatus().isUnauthorized();
+        post(ip, "/api/v1/auth/mfa/recovery/verify", Map.of("challengeToken", "unknown", "recoveryCode", "a-b"))
+                .expectStatus().isUnauthorized();
+        assertThat(redis.sync().zcard(LIMITS_REDIS_PREFIX + "ip:" + ip)).isEqualTo(4);
     }
 
     @Test
@@ -213,7 +221,8 @@ class AttemptLimitsIT extends ApplicationIT {
         var spec = http.get().uri("/api/v1/docs-json").exchange().expectStatus().isOk().expectBody();
         for (String operation : List.of("['/api/v1/auth/login'].post", "['/api/v1/auth/password/forgot'].post",
                 "['/api/v1/auth/password/reset/{token}'].get", "['/api/v1/auth/password/reset/{token}'].post",
-                "['/api/v1/auth/invitations/{token}'].get", "['/api/v1/auth/invitations/{token}/accept'].post")) {
+                "['/api/v1/auth/invitations/{token}'].get", "['/api/v1/auth/invitations/{token}/accept'].post",
+                "['/api/v1/auth/mfa/challenge/verify'].post", "['/api/v1/auth/mfa/recovery/verify'].post")) {
             spec.jsonPath("$.paths" + operation + ".responses['429'].headers['Retry-After']").exists();
         }
     }

@@ -21,7 +21,9 @@ public record LoginThrottledEvent(String email, Route route, LimitedBy limitedBy
         LOGIN,
         PASSWORD_FORGOT,
         PASSWORD_RESET,
-        INVITATION
+        INVITATION,
+        /** The second step of an MFA sign-in (a TOTP or a recovery code). */
+        MFA
     }
 
     /** The exhausted counter: the account's failures or the address's. */
