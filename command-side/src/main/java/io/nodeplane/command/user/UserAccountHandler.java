@@ -1,7 +1,6 @@
 package io.nodeplane.command.user;
 
 import static io.nodeplane.command.support.CommandRejectedException.conflict;
-import static io.nodeplane.command.support.CommandRejectedException.notFound;
 
 import io.nodeplane.command.support.UniqueKeys;
 import io.nodeplane.command.user.UserAccountCommands.AcceptInvitationCommand;
@@ -22,7 +21,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -142,18 +140,10 @@ class UserAccountHandler {
     }
 
     private Aggregate<User> load(UUID userId) {
-        Aggregate<User> user = loadOrNull(userId);
-        if (user == null) {
-            throw notFound("USER_NOT_FOUND", "User " + userId + " was not found");
-        }
-        return user;
+        return UserAggregates.load(users, userId);
     }
 
     private Aggregate<User> loadOrNull(UUID userId) {
-        try {
-            return users.load(userId.toString());
-        } catch (AggregateNotFoundException e) { // includes deleted users
-            return null;
-        }
+        return UserAggregates.loadOrNull(users, userId);
     }
 }
