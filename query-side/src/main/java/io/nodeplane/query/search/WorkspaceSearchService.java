@@ -62,7 +62,8 @@ public class WorkspaceSearchService {
         String contains = substrings ? Like.contains(q) : prefix;
         int bounded = Math.max(1, Math.min(50, limit));
         // Each branch is cheap on its own: prefix matches walk a "C"-collated index in name order and
-        // stop at the limit; substring matches stop at the limit without sorting everything matched.
+        // stop at the limit; substring matches come from the trigram indexes on np_fold (see its migration)
+        // and stop at the limit without sorting everything matched.
         DatabaseClient.GenericExecuteSpec memberSql = db.sql("""
                 SELECT * FROM (
                   SELECT DISTINCT ON (x.id) x.* FROM (
@@ -79,7 +80,7 @@ public class WorkspaceSearchService {
                     UNION ALL
                     (SELECT m.*, u.name, u.email, u.is_active, 1
                      FROM user_view u JOIN workspace_membership_view m ON m.user_id = u.id AND m.workspace_id = :ws
-                     WHERE (lower(u.name) LIKE :contains OR u.email_normalized LIKE :contains)
+                     WHERE (np_fold(u.name) LIKE :contains OR np_fold(u.email_normalized) LIKE :contains)
                        AND NOT (lower(u.name) LIKE :prefix OR u.email_normalized LIKE :prefix) LIMIT :limit)"""))
                 .bind("ws", workspaceId).bind("prefix", prefix).bind("limit", bounded);
         Mono<List<WorkspaceMember>> members = (substrings ? memberSql.bind("contains", contains) : memberSql)
@@ -96,7 +97,7 @@ public class WorkspaceSearchService {
                 ) t ORDER BY t.rank, lower(t.name) COLLATE "C", t.id""".formatted(!substrings ? "" : """
                     UNION ALL
                     (SELECT tv.*, 1 FROM team_view tv
-                     WHERE tv.workspace_id = :ws AND lower(tv.name) LIKE :contains AND lower(tv.name) NOT LIKE :prefix
+                     WHERE tv.workspace_id = :ws AND np_fold(tv.name) LIKE :contains AND lower(tv.name) NOT LIKE :prefix
                      LIMIT :limit)"""))
                 .bind("ws", workspaceId).bind("prefix", prefix).bind("limit", bounded);
         Mono<List<TeamView>> teams = (substrings ? teamSql.bind("contains", contains) : teamSql)
