@@ -1,17 +1,14 @@
 package io.nodeplane.api.agent;
 
 import io.nodeplane.api.security.JwtService;
-import java.nio.ByteBuffer;
+import io.nodeplane.api.security.KeyedHash;
+import io.nodeplane.api.security.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,18 +21,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgentSecrets {
 
-    private static final int NONCE_BYTES = 12;
+    private static final byte[] NO_ASSOCIATED_DATA = new byte[0];
 
     private final SecureRandom random = new SecureRandom();
-    private final byte[] lookupKey;
-    private final SecretKeySpec encryptionKey;
+    private final KeyedHash lookup;
+    private final SecretBox box;
 
     AgentSecrets(JwtService jwt, @Value("${nodeplane.secrets-encryption-key:}") String encryptionKey) {
-        this.lookupKey = jwt.derivedKey("nodeplane/bootstrap-token-lookup/v1");
-        byte[] key = encryptionKey == null || encryptionKey.isBlank()
-                ? jwt.derivedKey("nodeplane/secrets-encryption/v1")
-                : sha256(encryptionKey.getBytes(StandardCharsets.UTF_8));
-        this.encryptionKey = new SecretKeySpec(key, "AES");
+        this.lookup = new KeyedHash(jwt.derivedKey("nodeplane/bootstrap-token-lookup/v1"));
+        this.box = encryptionKey == null || encryptionKey.isBlank()
+                ? new SecretBox(jwt.derivedKey("nodeplane/secrets-encryption/v1"))
+                : new SecretBox(sha256(encryptionKey.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A new agent token: 32 random bytes as 64 lower-case hex characters. */
@@ -58,36 +54,16 @@ public class AgentSecrets {
 
     /** The keyed hash a bootstrap token is found by. */
     public String lookupHash(String token) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(lookupKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return lookup.hex(token);
     }
 
+    /** Sealed with AES-256-GCM: a random nonce, then the ciphertext and its tag. */
     public byte[] encrypt(String plaintext) {
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, nonce));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return box.seal(plaintext.getBytes(StandardCharsets.UTF_8), NO_ASSOCIATED_DATA);
     }
 
-    public String decrypt(byte[] box) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, box, 0, NONCE_BYTES));
-            return new String(cipher.doFinal(box, NONCE_BYTES, box.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Stored secret cannot be decrypted (was SECRETS_ENCRYPTION_KEY changed?)", e);
-        }
+    public String decrypt(byte[] sealed) {
+        return new String(box.open(sealed, NO_ASSOCIATED_DATA), StandardCharsets.UTF_8);
     }
 
     private static byte[] sha256(byte[] bytes) {

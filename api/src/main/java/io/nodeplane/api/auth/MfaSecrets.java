@@ -1,17 +1,14 @@
 package io.nodeplane.api.auth;
 
 import io.nodeplane.api.security.JwtService;
+import io.nodeplane.api.security.KeyedHash;
 import io.nodeplane.api.security.SecretBox;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +23,11 @@ class MfaSecrets {
 
     private final SecureRandom random = new SecureRandom();
     private final SecretBox box;
-    private final byte[] recoveryKey;
+    private final KeyedHash recoveryHash;
 
     MfaSecrets(SecretBox box, JwtService jwt) {
         this.box = box;
-        this.recoveryKey = jwt.derivedKey("nodeplane/mfa-recovery-code/v1");
+        this.recoveryHash = new KeyedHash(jwt.derivedKey("nodeplane/mfa-recovery-code/v1"));
     }
 
     byte[] newSecret() {
@@ -61,14 +58,7 @@ class MfaSecrets {
 
     /** The stored form of a recovery code; case, spaces and dashes do not matter. */
     String hashRecoveryCode(String code) {
-        String normal = code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(recoveryKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(normal.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return recoveryHash.hex(code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT));
     }
 
     private static byte[] aad(UUID userId) {

@@ -1,18 +1,14 @@
 package io.nodeplane.api.auth;
 
 import io.nodeplane.api.security.JwtService;
+import io.nodeplane.api.security.KeyedHash;
 import io.nodeplane.api.web.ApiException;
 import io.nodeplane.command.user.UserTokens;
 import io.nodeplane.command.user.UserTokens.Purpose;
 import io.nodeplane.command.user.UserTokens.Token;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -36,12 +32,12 @@ public class OneTimeTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_TOKEN_LENGTH = 128;
 
-    private final byte[] key;
+    private final KeyedHash keyed;
     private final UserTokens tokens;
     private final Clock clock;
 
     OneTimeTokens(JwtService jwt, UserTokens tokens, Clock clock) {
-        this.key = jwt.derivedKey("user-token");
+        this.keyed = new KeyedHash(jwt.derivedKey("user-token"));
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -54,13 +50,7 @@ public class OneTimeTokens {
     }
 
     public String hash(String token) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return keyed.hex(token);
     }
 
     /** The link's stored state while it may be redeemed; 404 when unknown (or of another purpose), 410 when spent. */
