@@ -42,6 +42,7 @@ class RequestRateLimitFilter implements WebFilter {
     private final Clock clock;
     private final ErrorResponses errors;
     private final Map<UUID, Window> windows = new ConcurrentHashMap<>();
+    private volatile long lastSweep;
 
     RequestRateLimitFilter(LimitProperties limits, Clock clock, ErrorResponses errors) {
         this.limit = limits.requestsPerMinute();
@@ -63,7 +64,10 @@ class RequestRateLimitFilter implements WebFilter {
 
     /** Counts a request; answers 0 when it is allowed, else the milliseconds until the window ends. */
     long hit(UUID user, long now) {
-        if (windows.size() > SWEEP_AT) {
+        // at most one sweep a minute: with more users than SWEEP_AT active, sweeping on every request
+        // would walk the whole map on the hot path
+        if (windows.size() > SWEEP_AT && now - lastSweep >= MINUTE) {
+            lastSweep = now;
             windows.values().removeIf(w -> w.start + MINUTE <= now);
         }
         long[] wait = {0};
